@@ -1,0 +1,4 @@
+import type { AnyCollector } from '../core/collector.js';
+
+/** Every collector. The runner calls only those whose facts the selected checks need. */
+export const allCollectors: readonly AnyCollector[] = [];

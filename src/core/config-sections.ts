@@ -1,0 +1,5 @@
+/**
+ * Config sections owned by feature areas. Each area keeps its schema beside its code and is listed here,
+ * so the root schema stays strict (a typo in a key is an error, not a silently ignored setting).
+ */
+export const areaSections = {} as const;
