@@ -33,6 +33,8 @@ export interface CollectContext {
   diagnose(d: Omit<Diagnostic, 'source'>): void;
   /** Progress for long work; shown on a TTY only. */
   progress(message: string): void;
+  /** Records a file or source that was read, for the report's `inputs` list. */
+  recordInput(kind: string, path: string): void;
   signal?: AbortSignal;
 }
 

@@ -28,7 +28,8 @@ export class SecopsError extends Error {
   /** One line for the terminal: `file:line: message. Fix: hint` */
   describe(): string {
     const where = this.position ? `${formatPosition(this.position)}: ` : '';
-    return `${where}${this.message}${this.hint ? ` Fix: ${this.hint}` : ''}`;
+    const msg = this.hint && !/[.!?:]$/.test(this.message) ? `${this.message}.` : this.message;
+    return `${where}${msg}${this.hint ? ` Fix: ${this.hint}` : ''}`;
   }
 }
 
