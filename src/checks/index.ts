@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../core/check.js';
+import { repoChecks } from './repo/index.js';
 
-/** The explicit registry of every check. A test proves each file under checks/<area>/ is listed here. */
-export const allChecks: readonly AnyCheck[] = [];
+/** The explicit registry of every check. A test proves each check file under checks/<area>/ is listed here. */
+export const allChecks: readonly AnyCheck[] = [...repoChecks];

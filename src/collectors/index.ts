@@ -1,4 +1,5 @@
 import type { AnyCollector } from '../core/collector.js';
+import { githubCollector } from './github/index.js';
 
 /** Every collector. The runner calls only those whose facts the selected checks need. */
-export const allCollectors: readonly AnyCollector[] = [];
+export const allCollectors: readonly AnyCollector[] = [githubCollector];

@@ -112,7 +112,7 @@ export async function runChecks(checks: readonly AnyCheck[], facts: CollectedFac
       });
     };
     try {
-      await check.run(input, { report, config: opts.config, now: opts.now, redactor: opts.redactor });
+      await check.run(input as never, { report, config: opts.config, now: opts.now, redactor: opts.redactor });
       if (reported.length === 0) {
         findings.push({
           ...base,
