@@ -2,4 +2,8 @@
  * Config sections owned by feature areas. Each area keeps its schema beside its code and is listed here,
  * so the root schema stays strict (a typo in a key is an error, not a silently ignored setting).
  */
-export const areaSections = {} as const;
+import { gatesConfigSection } from '../gates/config.js';
+
+export const areaSections = {
+  ...gatesConfigSection,
+} as const;

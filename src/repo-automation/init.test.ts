@@ -67,3 +67,15 @@ describe('lineDiff', () => {
     expect(lineDiff('a\nb\nc\nd\ne\nf\ng', 'a\nb\nc\nX\ne\nf\ng', 1)).toBe('…\n c\n-d\n+X\n e\n…');
   });
 });
+
+describe('generated workflow passes GitHub\'s own workflow parser', () => {
+  it('has no parse or schema errors, and the parser does catch a broken one', async () => {
+    const { parseWorkflow, NoOperationTraceWriter } = await import('@actions/workflow-parser');
+    const dir = await repo({ 'package.json': '{}', 'pnpm-lock.yaml': 'lockfileVersion: 9.0\n' });
+    await initRepository({ root: dir });
+    const content = await readFile(path.join(dir, '.github/workflows/security-ci.yml'), 'utf8');
+    const errorsOf = (text: string) => parseWorkflow({ name: 'security-ci.yml', content: text }, new NoOperationTraceWriter()).context.errors.getErrors().map((e) => e.message);
+    expect(errorsOf(content)).toEqual([]);
+    expect(errorsOf(content.replace('runs-on: ubuntu-latest', 'runs-onn: ubuntu-latest')).length).toBeGreaterThan(0);
+  });
+});
