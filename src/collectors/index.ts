@@ -1,5 +1,6 @@
 import type { AnyCollector } from '../core/collector.js';
 import { githubCollector } from './github/index.js';
+import { githubOnlineCollector } from './github-online/index.js';
 
 /** Every collector. The runner calls only those whose facts the selected checks need. */
-export const allCollectors: readonly AnyCollector[] = [githubCollector];
+export const allCollectors: readonly AnyCollector[] = [githubCollector, githubOnlineCollector];

@@ -1,0 +1,12 @@
+import { testCheck } from '../../../test/support/check-tester.js';
+import { dependabotAlertsEnabled } from './dependabot-alerts-enabled.js';
+
+const facts = (v: boolean | undefined, errors: Record<string, string> = {}) => ({ 'github-online': { repo: 'acme/app', defaultBranch: 'main', dependabotAlerts: v, errors } });
+
+testCheck(dependabotAlertsEnabled, {
+  valid: [{ name: 'on', facts: facts(true) }],
+  invalid: [
+    { name: 'off', facts: facts(false), errors: [{ messageId: 'off', resourceId: 'acme/app' }] },
+    { name: 'unreadable is could-not-tell', facts: facts(undefined, { dependabotAlerts: 'not permitted (403)' }), errors: [{ messageId: 'unknown', status: 'error' }] },
+  ],
+});
