@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Finding } from '../../src/core/finding.js';
 import { redactSecret } from '../../src/core/redact.js';
 import { summarize, type AuditResult } from '../../src/core/result.js';
-import { renderHtml } from '../../src/report-html/html.js';
+import { renderHtml } from '../../src/reporters/html.js';
 import { CHROMIUM_ARGS, findChromium } from '../support/browser.js';
 
 const chromium = findChromium();

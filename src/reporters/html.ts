@@ -2,8 +2,8 @@ import type { Finding } from '../core/finding.js';
 import type { AuditResult } from '../core/result.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { GateResult } from '../gates/model.js';
-import { CSS } from './style.js';
-import { SCRIPT } from './script.js';
+import { CSS } from './html-style.js';
+import { SCRIPT } from './html-script.js';
 
 export interface MatrixEntry {
   resourceType: string;

@@ -1,0 +1,57 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { FAIL_ON_LEVELS } from '../../core/severity.js';
+import { outputPairs } from '../output.js';
+import type { CliContext } from '../runtime.js';
+
+export const AUDIT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'html'] as const;
+
+const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export function registerAudit(program: Command, ctx: CliContext): void {
+  const pairs = outputPairs(AUDIT_FORMATS);
+  program
+    .command('audit')
+    .description('Audit a workspace: self-hosted .env and docker-compose files, and every other input found.')
+    .argument('[path]', 'folder to audit', '.')
+    .option('--env-file <file>', 'an env file to audit (repeatable); templates such as .env.example are audited for placeholders only', collect, [] as string[])
+    .option('--compose <file>', 'a docker-compose file to audit (repeatable)', collect, [] as string[])
+    .option('--format <format>', `report format: ${AUDIT_FORMATS.join('|')} (repeatable; pair each with --output)`, pairs.parseFormat, [])
+    .option('--output <file>', 'write the preceding --format to this file instead of stdout', pairs.parseOutput, [] as string[])
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the run exit 1 (default: config failOn, else high)').choices(FAIL_ON_LEVELS))
+    .option('--checks <ids>', 'only these check ids or globs, comma-separated (e.g. "selfhost/*")', collect, [] as string[])
+    .option('--skip <ids>', 'skip these check ids or globs, comma-separated', collect, [] as string[])
+    .option('--github <owner/repo>', 'also read the repository\'s GitHub security settings (token from GITHUB_TOKEN or GH_TOKEN)')
+    .option('--github-api <url>', 'GitHub API base URL (GitHub Enterprise Server)', 'https://api.github.com')
+    .option('--config <file>', 'config file (default: appwrite-secops.yaml found upward from the path)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  appwrite-secops audit                                  # the current folder, text report
+  appwrite-secops audit ./deploy --fail-on critical
+  appwrite-secops audit --format sarif --output audit.sarif --format text
+  appwrite-secops audit --checks 'selfhost/*' --skip selfhost/antivirus-enabled
+  appwrite-secops audit --env-file /etc/appwrite/.env --compose /etc/appwrite/docker-compose.yml`,
+    )
+    .action(async (target, opts) => {
+      const { audit } = await import('../../audit.js');
+      const { writeReports } = await import('../output.js');
+      const { exitCodeFor } = await import('../../core/result.js');
+      const path = await import('node:path');
+      const abs = (files: string[]) => files.map((f) => path.resolve(ctx.io.cwd, f));
+      const progress = ctx.verbose || ctx.io.stderr.isTTY ? (m: string) => ctx.log(m) : undefined;
+      const result = await audit({
+        root: path.resolve(ctx.io.cwd, target),
+        configFile: opts.config ? path.resolve(ctx.io.cwd, opts.config) : undefined,
+        inputs: { envFiles: abs(opts.envFile), composeFiles: abs(opts.compose), github: opts.github, githubApi: opts.githubApi },
+        include: opts.checks.length ? opts.checks : undefined,
+        exclude: opts.skip,
+        failOn: opts.failOn,
+        redactor: ctx.redactor,
+        onProgress: progress,
+      });
+      await writeReports(result, pairs.targets(), ctx);
+      for (const d of result.diagnostics) if (!ctx.quiet && ctx.verbose) ctx.log(`${d.level}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
+      ctx.setExit(exitCodeFor(result.summary));
+    });
+}

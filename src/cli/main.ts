@@ -1,0 +1,76 @@
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { errorMessage, SecopsError } from '../core/errors.js';
+import { TOOL_VERSION } from '../version.js';
+import { createContext } from './context.js';
+import type { CliIO } from './runtime.js';
+import { registerAudit } from './commands/audit.js';
+import { registerChecks } from './commands/checks.js';
+import { registerExplain } from './commands/explain.js';
+import { registerInit } from './commands/init.js';
+import { registerGate } from './commands/gate.js';
+
+/**
+ * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
+ * command records its outcome through the context instead of exiting.
+ */
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  const program = new Command()
+    .name('appwrite-secops')
+    .description('Security operations for Appwrite: audit deployments, projects, code and dependencies; gate releases.')
+    .version(TOOL_VERSION, '-V, --version')
+    .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'print results only, no progress or notes on stderr')
+    .option('-v, --verbose', 'more detail: passing and skipped checks, timings')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  ran; nothing at or above --fail-on
+  1  ran; findings at or above --fail-on (or a gate blocks the release)
+  2  usage or input error: nothing was judged
+  3  incomplete: a source could not be read; what ran is still reported
+
+Start with:
+  appwrite-secops audit examples/selfhosted-insecure
+  appwrite-secops checks
+  appwrite-secops explain selfhost/openssl-key-strong`,
+    );
+
+  const ctx = createContext(io, () => program.opts());
+  registerAudit(program, ctx);
+  registerChecks(program, ctx);
+  registerExplain(program, ctx);
+  registerInit(program, ctx);
+  registerGate(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; every parse error is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof SecopsError) {
+      ctx.error(`appwrite-secops: ${err.describe()}`);
+      ctx.setExit(err.exitCode);
+    } else {
+      ctx.error(`appwrite-secops: unexpected error: ${errorMessage(err)}`);
+      if (ctx.verbose && err instanceof Error && err.stack) ctx.error(err.stack);
+      ctx.setExit(2);
+    }
+  }
+  return ctx.exitCode();
+}
+
+function defaultIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
