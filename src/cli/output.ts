@@ -33,15 +33,18 @@ export function outputPairs(allowed: readonly string[]): {
       last.output = v;
       return prev;
     },
-    targets: () => (targets.length ? targets : [{ format: 'text' }]),
+    targets: () => {
+      const list = targets.length ? targets : [{ format: 'text' }];
+      const toStdout = list.filter((t) => !t.output);
+      if (toStdout.length > 1) throw new UsageError(`${toStdout.length} formats would go to stdout`, { hint: 'give each extra --format its own --output FILE' });
+      return list;
+    },
   };
 }
 
 /** Renders and writes every requested report; files are written atomically (temp file + rename). */
 export async function writeReports(result: AuditResult, targets: OutputTarget[], ctx: CliContext): Promise<void> {
   const { renderReport } = await import('../reporters/index.js');
-  const toStdout = targets.filter((t) => !t.output);
-  if (toStdout.length > 1) throw new UsageError(`${toStdout.length} formats would go to stdout`, { hint: 'give each extra --format its own --output FILE' });
   for (const t of targets) {
     const isStdout = !t.output;
     const text = await renderReport(result, t.format as never, { color: isStdout && ctx.color('stdout'), verbose: ctx.verbose });

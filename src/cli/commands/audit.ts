@@ -34,6 +34,7 @@ Examples:
   appwrite-secops audit --env-file /etc/appwrite/.env --compose /etc/appwrite/docker-compose.yml`,
     )
     .action(async (target, opts) => {
+      const targets = pairs.targets(); // usage errors before any work
       const { audit } = await import('../../audit.js');
       const { writeReports } = await import('../output.js');
       const { exitCodeFor } = await import('../../core/result.js');
@@ -50,7 +51,7 @@ Examples:
         redactor: ctx.redactor,
         onProgress: progress,
       });
-      await writeReports(result, pairs.targets(), ctx);
+      await writeReports(result, targets, ctx);
       for (const d of result.diagnostics) if (!ctx.quiet && ctx.verbose) ctx.log(`${d.level}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
       ctx.setExit(exitCodeFor(result.summary));
     });
