@@ -23,3 +23,4 @@ export { exitCodeFor, summarize, RESULT_SCHEMA_VERSION, type AuditResult, type S
 export { SEVERITIES, type Severity, type FailOn } from './core/severity.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat } from './reporters/index.js';
 export { TOOL_VERSION } from './version.js';
+export { scanSecrets } from './secrets/scan.js';

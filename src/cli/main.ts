@@ -8,6 +8,7 @@ import { registerChecks } from './commands/checks.js';
 import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerGate } from './commands/gate.js';
+import { registerSecrets } from './commands/secrets.js';
 
 /**
  * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
@@ -49,6 +50,7 @@ Start with:
   registerExplain(program, ctx);
   registerInit(program, ctx);
   registerGate(program, ctx);
+  registerSecrets(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {
@@ -72,5 +74,5 @@ Start with:
 }
 
 function defaultIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }

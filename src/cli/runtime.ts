@@ -5,6 +5,8 @@ export interface CliIO {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Standard input, for commands that read piped text (`secrets --stdin`). */
+  stdin?: NodeJS.ReadableStream;
   cwd: string;
 }
 

@@ -1,6 +1,7 @@
 import type { AnyCollector } from '../core/collector.js';
 import { githubCollector } from './github/index.js';
 import { githubOnlineCollector } from './github-online/index.js';
+import { secretsCollector } from './secrets/index.js';
 
 /** Every collector. The runner calls only those whose facts the selected checks need. */
-export const allCollectors: readonly AnyCollector[] = [githubCollector, githubOnlineCollector];
+export const allCollectors: readonly AnyCollector[] = [secretsCollector, githubCollector, githubOnlineCollector];

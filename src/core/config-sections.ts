@@ -3,7 +3,9 @@
  * so the root schema stays strict (a typo in a key is an error, not a silently ignored setting).
  */
 import { gatesConfigSection } from '../gates/config.js';
+import { secretsConfigSection } from '../secrets/config.js';
 
 export const areaSections = {
   ...gatesConfigSection,
+  ...secretsConfigSection,
 } as const;
