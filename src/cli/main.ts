@@ -9,6 +9,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerGate } from './commands/gate.js';
 import { registerSecrets } from './commands/secrets.js';
+import { registerPermissions } from './commands/permissions.js';
 
 /**
  * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
@@ -51,6 +52,7 @@ Start with:
   registerInit(program, ctx);
   registerGate(program, ctx);
   registerSecrets(program, ctx);
+  registerPermissions(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {

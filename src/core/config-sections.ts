@@ -4,8 +4,10 @@
  */
 import { gatesConfigSection } from '../gates/config.js';
 import { secretsConfigSection } from '../secrets/config.js';
+import { appwriteProjectConfigSection } from '../appwrite-project/config.js';
 
 export const areaSections = {
   ...gatesConfigSection,
   ...secretsConfigSection,
+  ...appwriteProjectConfigSection,
 } as const;

@@ -20,6 +20,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the run exit 1 (default: config failOn, else high)').choices(FAIL_ON_LEVELS))
     .option('--checks <ids>', 'only these check ids or globs, comma-separated (e.g. "selfhost/*")', collect, [] as string[])
     .option('--skip <ids>', 'skip these check ids or globs, comma-separated', collect, [] as string[])
+    .option('--appwrite-config <file>', 'an appwrite.json / appwrite.config.json to analyse instead of discovering them (repeatable)', collect, [] as string[])
     .option('--secrets-history', 'also scan every commit reachable from any ref for secrets (slower)')
     .option('--secrets-baseline <file>', 'baseline file of accepted secret fingerprints (see `secrets --write-baseline`)')
     .option('--verify-secrets', 'test Appwrite keys found against secrets.verify.endpoint (one harmless call per key)')
@@ -47,7 +48,7 @@ Examples:
       const result = await audit({
         root: path.resolve(ctx.io.cwd, target),
         configFile: opts.config ? path.resolve(ctx.io.cwd, opts.config) : undefined,
-        inputs: { envFiles: abs(opts.envFile), composeFiles: abs(opts.compose), github: opts.github, githubApi: opts.githubApi, secretScan: { history: opts.secretsHistory, verify: opts.verifySecrets, ...(opts.secretsBaseline ? { baseline: path.resolve(ctx.io.cwd, opts.secretsBaseline) } : {}) } },
+        inputs: { envFiles: abs(opts.envFile), composeFiles: abs(opts.compose), ...(opts.appwriteConfig.length ? { appwriteConfig: abs(opts.appwriteConfig) } : {}), github: opts.github, githubApi: opts.githubApi, secretScan: { history: opts.secretsHistory, verify: opts.verifySecrets, ...(opts.secretsBaseline ? { baseline: path.resolve(ctx.io.cwd, opts.secretsBaseline) } : {}) } },
         include: opts.checks.length ? opts.checks : undefined,
         exclude: opts.skip,
         failOn: opts.failOn,
