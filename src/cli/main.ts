@@ -10,6 +10,8 @@ import { registerInit } from './commands/init.js';
 import { registerGate } from './commands/gate.js';
 import { registerSecrets } from './commands/secrets.js';
 import { registerPermissions } from './commands/permissions.js';
+import { registerEndpoints } from './commands/endpoints.js';
+import { registerThreatModel } from './commands/threat-model.js';
 
 /**
  * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
@@ -53,6 +55,8 @@ Start with:
   registerGate(program, ctx);
   registerSecrets(program, ctx);
   registerPermissions(program, ctx);
+  registerEndpoints(program, ctx);
+  registerThreatModel(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {

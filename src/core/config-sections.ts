@@ -5,9 +5,11 @@
 import { gatesConfigSection } from '../gates/config.js';
 import { secretsConfigSection } from '../secrets/config.js';
 import { appwriteProjectConfigSection } from '../appwrite-project/config.js';
+import { threatModelConfigSection } from '../threat-model/config.js';
 
 export const areaSections = {
   ...gatesConfigSection,
   ...secretsConfigSection,
   ...appwriteProjectConfigSection,
+  ...threatModelConfigSection,
 } as const;

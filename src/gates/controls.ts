@@ -57,11 +57,11 @@ const family = (id: string, title: string, fam: string, weight: number, critical
 
 /** Check-id patterns per control; a check joins a control by its id, so new checks need no gate change. */
 export const CONTROL_PATTERNS = {
-  G2: ['endpoints/*'],
-  G4: ['client/*', 'secrets/no-keys-in-bundles', 'endpoints/no-key-only-calls-from-client*', 'functions/no-public-privileged-execute*'],
+  G2: ['endpoints/call-sites-mapped', 'endpoints/covered-by-threat-model', 'endpoints/matches-threat-model'],
+  G4: ['client/*', 'secrets/no-keys-in-bundles', 'endpoints/no-key-only-calls-from-client', 'endpoints/privileged-writes-use-key', 'functions/no-public-privileged-execute'],
   'hardening.selfhost': ['selfhost/*', 'compose/*'],
   'hardening.project': ['permissions/*', 'buckets/*', 'functions/*', 'auth/*', 'settings/*', 'live/*'],
-  'keys.lifecycle': ['keys/*', 'secrets/*', 'live/key*', 'live/*-key*'],
+  'keys.lifecycle': ['keys/*', 'secrets/*', 'scopes/*', 'live/key*', 'live/*-key*'],
   'dependencies.program': ['deps/*', 'exceptions/not-expired', 'exceptions/within-horizon'],
   'repository.controls': ['repo/*'],
 } as const;
@@ -74,10 +74,9 @@ export const CONTROLS: ControlDef[] = [
     weight: 10,
     critical: false,
     evaluate({ config, audit }) {
-      const tm = (config as unknown as { threatModel?: { servicePaths?: unknown[]; boundaries?: unknown[]; trustBoundaries?: unknown[] } }).threatModel;
-      const paths = tm?.servicePaths ?? [];
-      if (!tm || paths.length === 0) return { status: 'missing', summary: 'No threatModel.servicePaths in the config; draft one with `appwrite-secops threat-model init`.', evidence: [] };
-      const gaps = statusFromFindings(audit.findings, ['endpoints/*threat-model*', 'endpoints/*covered*']);
+      const paths = config.threatModel.servicePaths;
+      if (paths.length === 0) return { status: 'missing', summary: 'No threatModel.servicePaths in the config; draft one with `appwrite-secops threat-model init`.', evidence: [] };
+      const gaps = statusFromFindings(audit.findings, ['endpoints/covered-by-threat-model', 'endpoints/matches-threat-model']);
       const evidence: ControlEvidence[] = [{ kind: 'config', ref: 'threatModel.servicePaths', detail: `${paths.length} service path(s)` }, ...gaps.evidence];
       if (gaps.status === 'missing' || gaps.status === 'partial') return { status: 'partial', summary: `Threat model defines ${paths.length} service path(s), but some call sites are outside it.`, evidence };
       return { status: 'met', summary: `Threat model defines ${paths.length} service path(s) and covers every call site found.`, evidence };

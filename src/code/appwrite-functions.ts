@@ -1,0 +1,97 @@
+/**
+ * The Appwrite functions a workspace deploys, and the scopes of their per-execution keys, from
+ * appwrite.config.json / appwrite.json (`functions[]`: `$id`, `name`, `path`, `scopes`). Only the fields
+ * this area needs are read here; the full project model (issue 3) reads the rest of the file.
+ */
+import { z } from 'zod';
+import type { FunctionInfo } from './types.js';
+
+export const APPWRITE_CONFIG_NAMES = ['appwrite.config.json', 'appwrite.json'] as const;
+
+const functionSchema = z.looseObject({
+  $id: z.string().min(1),
+  name: z.string().optional(),
+  path: z.string().optional(),
+  scopes: z.array(z.string()).optional(),
+});
+const configSchema = z.looseObject({ functions: z.array(z.unknown()).optional() });
+
+export interface FunctionsFromConfig {
+  functions: FunctionInfo[];
+  problems: { line?: number; message: string }[];
+}
+
+/** Reads `functions[]` of one appwrite config file found at `rel` (workspace-relative). */
+export function functionsFromConfig(text: string, rel: string): FunctionsFromConfig {
+  const problems: FunctionsFromConfig['problems'] = [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (err) {
+    return { functions: [], problems: [{ line: jsonErrorLine(text, err as Error), message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+  const top = configSchema.safeParse(raw);
+  if (!top.success) return { functions: [], problems: [{ line: 1, message: 'expected a JSON object' }] };
+  const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+  const functions: FunctionInfo[] = [];
+  for (const [i, f] of (top.data.functions ?? []).entries()) {
+    const parsed = functionSchema.safeParse(f);
+    if (!parsed.success) {
+      problems.push({ message: `functions[${i}] has no "$id"; skipped` });
+      continue;
+    }
+    const fn = parsed.data;
+    // The CLI's default folder for a function is functions/<name>.
+    const folder = (fn.path ?? `functions/${fn.name ?? fn.$id}`).replace(/^\.\/?/, '').replace(/\/+$/, '');
+    const root = [dir, folder].filter(Boolean).join('/');
+    const idLine = lineOfJsonValue(text, '$id', fn.$id);
+    functions.push({
+      id: fn.$id,
+      ...(fn.name ? { name: fn.name } : {}),
+      root,
+      scopes: fn.scopes ?? null,
+      declaredIn: { path: rel, ...(idLine ? { line: idLine } : {}) },
+      ...(fn.scopes ? { scopesLine: lineOfKeyAfter(text, 'scopes', idLine) } : {}),
+    });
+  }
+  return { functions, problems };
+}
+
+/**
+ * `functions/<name>/` folders with their own package manifest and no appwrite config entry (the Appwrite
+ * CLI's layout). The manifest is required so that a route segment named `functions` is not taken for one.
+ */
+export function functionFolders(files: readonly string[], known: readonly FunctionInfo[]): FunctionInfo[] {
+  const roots = new Set<string>();
+  for (const f of files) {
+    const m = f.match(/^((?:.*\/)?functions\/[^/]+)\/(?:package\.json|requirements\.txt|pubspec\.yaml|composer\.json|Gemfile|go\.mod|Package\.swift|deno\.json|pyproject\.toml)$/);
+    if (m && !/(^|\/)(app|pages|routes|node_modules)\//.test(m[1]!)) roots.add(m[1]!);
+  }
+  const out: FunctionInfo[] = [];
+  for (const root of [...roots].sort()) {
+    if (known.some((k) => k.root === root || root.startsWith(`${k.root}/`) || k.root.startsWith(`${root}/`))) continue;
+    out.push({ id: root.slice(root.lastIndexOf('/') + 1), root, scopes: null });
+  }
+  return out;
+}
+
+function lineOfJsonValue(text: string, key: string, value: string): number | undefined {
+  const needle = new RegExp(`"${escapeRe(key)}"\\s*:\\s*${escapeRe(JSON.stringify(value))}`);
+  const m = needle.exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : undefined;
+}
+
+function lineOfKeyAfter(text: string, key: string, afterLine: number | undefined): number | undefined {
+  const lines = text.split('\n');
+  for (let i = (afterLine ?? 1) - 1; i < lines.length; i++) if (lines[i]!.includes(`"${key}"`)) return i + 1;
+  return undefined;
+}
+
+function jsonErrorLine(text: string, err: Error): number | undefined {
+  const m = err.message.match(/position (\d+)/);
+  return m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
