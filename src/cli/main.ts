@@ -12,6 +12,8 @@ import { registerSecrets } from './commands/secrets.js';
 import { registerPermissions } from './commands/permissions.js';
 import { registerEndpoints } from './commands/endpoints.js';
 import { registerThreatModel } from './commands/threat-model.js';
+import { registerKeys } from './commands/keys.js';
+import { registerDeps } from './commands/deps.js';
 
 /**
  * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
@@ -57,6 +59,8 @@ Start with:
   registerPermissions(program, ctx);
   registerEndpoints(program, ctx);
   registerThreatModel(program, ctx);
+  registerDeps(program, ctx);
+  registerKeys(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {

@@ -6,10 +6,14 @@ import { gatesConfigSection } from '../gates/config.js';
 import { secretsConfigSection } from '../secrets/config.js';
 import { appwriteProjectConfigSection } from '../appwrite-project/config.js';
 import { threatModelConfigSection } from '../threat-model/config.js';
+import { liveConfigSection } from '../live/config.js';
+import { depsConfigSection } from '../deps/config.js';
 
 export const areaSections = {
   ...gatesConfigSection,
   ...secretsConfigSection,
   ...appwriteProjectConfigSection,
   ...threatModelConfigSection,
+  ...liveConfigSection,
+  ...depsConfigSection,
 } as const;

@@ -23,6 +23,11 @@ export const exceptionSchema = z
     path: z.string().min(1).optional().describe('Only findings in files matching this glob (relative to the audited root).'),
     resource: z.string().min(1).optional().describe('Only findings on this resource id (env var name, collection id, package name, …).'),
     advisory: z.string().min(1).optional().describe('Only findings for this advisory id or any of its aliases (CVE, GHSA, OSV).'),
+    dependencyPath: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Only dependency findings whose path matches this glob, e.g. "express@* > body-parser@* > qs@*".'),
     reason: z.string().min(10, 'say why the risk is accepted (10 characters at least)'),
     owner: z.string().min(1).describe('Who answers for this risk: a person or team.'),
     expires: isoDate.describe('The last day this exception applies (YYYY-MM-DD). Required: risk is accepted for a time, not for ever.'),

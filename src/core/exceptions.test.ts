@@ -51,6 +51,12 @@ describe('applyExceptions', () => {
     expect(g!.status).toBe('excepted');
   });
 
+  it('scopes dependency findings by dependency path glob', () => {
+    const dep = finding({ checkId: 'deps/no-known-vulnerabilities', evidence: { dependencyPath: 'express@4.17.1 > body-parser@1.19.0 > qs@6.7.0' } });
+    expect(applyExceptions([dep], cfg([ex({ check: 'deps/*', dependencyPath: 'express@* > body-parser@* > qs@*' })]), NOW)[0]!.status).toBe('excepted');
+    expect(applyExceptions([dep], cfg([ex({ check: 'deps/*', dependencyPath: 'koa@* > qs@*' })]), NOW)[0]!.status).toBe('fail');
+  });
+
   it('an expired exception makes the finding fail again and says so', () => {
     const out = applyExceptions([finding()], cfg([ex({ expires: '2026-11-28' })]), NOW);
     expect(out[0]!.status).toBe('fail');

@@ -51,6 +51,7 @@ export function exceptionMatches(ex: ExceptionConfig, f: Finding): boolean {
   if (ex.fingerprint && ex.fingerprint !== f.fingerprint) return false;
   if (ex.path && !(f.location && globMatch(ex.path, f.location.path))) return false;
   if (ex.resource && !(f.resource && (f.resource.id === ex.resource || f.resource.name === ex.resource))) return false;
+  if (ex.dependencyPath && !(typeof f.evidence?.dependencyPath === 'string' && globMatch(ex.dependencyPath, f.evidence.dependencyPath))) return false;
   if (ex.advisory) {
     const ids = [...(f.aliases ?? [])].map((s) => s.toUpperCase());
     if (!ids.includes(ex.advisory.toUpperCase())) return false;

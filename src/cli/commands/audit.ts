@@ -21,6 +21,14 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .option('--checks <ids>', 'only these check ids or globs, comma-separated (e.g. "selfhost/*")', collect, [] as string[])
     .option('--skip <ids>', 'skip these check ids or globs, comma-separated', collect, [] as string[])
     .option('--appwrite-config <file>', 'an appwrite.json / appwrite.config.json to analyse instead of discovering them (repeatable)', collect, [] as string[])
+    .option('--env <names>', 'also audit these live environments from the config (comma-separated or repeatable)', collect, [] as string[])
+    .option('--all-envs', 'also audit every live environment in the config')
+    .option('--audit-json <file>', 'saved package-manager audit output: npm, pnpm, yarn classic/berry, bun (repeatable; format detected)', collect, [] as string[])
+    .option('--osv-scanner-json <file>', 'saved OSV-Scanner JSON output (repeatable)', collect, [] as string[])
+    .option('--osv-db <path>', 'offline OSV database: a folder of OSV records or an all.zip export')
+    .option('--osv-api <url>', 'query this OSV API (e.g. https://api.osv.dev) for every locked package')
+    .option('--run-audit', 'run each lockfile\'s package manager audit (npm/pnpm/yarn/bun) when installed')
+    .option('--prod-only', 'leave devDependencies out of the dependency findings')
     .option('--secrets-history', 'also scan every commit reachable from any ref for secrets (slower)')
     .option('--secrets-baseline <file>', 'baseline file of accepted secret fingerprints (see `secrets --write-baseline`)')
     .option('--verify-secrets', 'test Appwrite keys found against secrets.verify.endpoint (one harmless call per key)')
@@ -48,7 +56,7 @@ Examples:
       const result = await audit({
         root: path.resolve(ctx.io.cwd, target),
         configFile: opts.config ? path.resolve(ctx.io.cwd, opts.config) : undefined,
-        inputs: { envFiles: abs(opts.envFile), composeFiles: abs(opts.compose), ...(opts.appwriteConfig.length ? { appwriteConfig: abs(opts.appwriteConfig) } : {}), github: opts.github, githubApi: opts.githubApi, secretScan: { history: opts.secretsHistory, verify: opts.verifySecrets, ...(opts.secretsBaseline ? { baseline: path.resolve(ctx.io.cwd, opts.secretsBaseline) } : {}) } },
+        inputs: { envFiles: abs(opts.envFile), composeFiles: abs(opts.compose), ...(opts.appwriteConfig.length ? { appwriteConfig: abs(opts.appwriteConfig) } : {}), ...(opts.env.length ? { liveEnvironments: opts.env } : {}), ...(opts.allEnvs ? { allLiveEnvironments: true } : {}), auditJson: abs(opts.auditJson), osvScannerJson: abs(opts.osvScannerJson), ...(opts.osvDb ? { osvDb: path.resolve(ctx.io.cwd, opts.osvDb) } : {}), ...(opts.osvApi ? { osvApi: opts.osvApi } : {}), runAudit: !!opts.runAudit, prodOnly: !!opts.prodOnly, liveEnvVars: ctx.io.env, github: opts.github, githubApi: opts.githubApi, secretScan: { history: opts.secretsHistory, verify: opts.verifySecrets, ...(opts.secretsBaseline ? { baseline: path.resolve(ctx.io.cwd, opts.secretsBaseline) } : {}) } },
         include: opts.checks.length ? opts.checks : undefined,
         exclude: opts.skip,
         failOn: opts.failOn,
