@@ -24,3 +24,4 @@ export { SEVERITIES, type Severity, type FailOn } from './core/severity.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat } from './reporters/index.js';
 export { TOOL_VERSION } from './version.js';
 export { scanSecrets } from './secrets/scan.js';
+export * from './store/index.js';

@@ -14,6 +14,10 @@ import { registerEndpoints } from './commands/endpoints.js';
 import { registerThreatModel } from './commands/threat-model.js';
 import { registerKeys } from './commands/keys.js';
 import { registerDeps } from './commands/deps.js';
+import { registerHistory } from './commands/history.js';
+import { registerDiff } from './commands/diff.js';
+import { registerEvidence } from './commands/evidence.js';
+import { registerStore } from './commands/store.js';
 
 /**
  * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
@@ -61,6 +65,10 @@ Start with:
   registerThreatModel(program, ctx);
   registerDeps(program, ctx);
   registerKeys(program, ctx);
+  registerHistory(program, ctx);
+  registerDiff(program, ctx);
+  registerEvidence(program, ctx);
+  registerStore(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {

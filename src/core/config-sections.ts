@@ -8,6 +8,7 @@ import { appwriteProjectConfigSection } from '../appwrite-project/config.js';
 import { threatModelConfigSection } from '../threat-model/config.js';
 import { liveConfigSection } from '../live/config.js';
 import { depsConfigSection } from '../deps/config.js';
+import { storeConfigSection } from '../store/config.js';
 
 export const areaSections = {
   ...gatesConfigSection,
@@ -16,4 +17,5 @@ export const areaSections = {
   ...threatModelConfigSection,
   ...liveConfigSection,
   ...depsConfigSection,
+  ...storeConfigSection,
 } as const;

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Command, Option } from '@commander-js/extra-typings';
+import type { AuditInputs } from '../../core/collector.js';
 import { FAIL_ON_LEVELS } from '../../core/severity.js';
 import { outputPairs } from '../output.js';
 import type { CliContext } from '../runtime.js';
@@ -34,6 +36,10 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .option('--verify-secrets', 'test Appwrite keys found against secrets.verify.endpoint (one harmless call per key)')
     .option('--github <owner/repo>', 'also read the repository\'s GitHub security settings (token from GITHUB_TOKEN or GH_TOKEN)')
     .option('--github-api <url>', 'GitHub API base URL (GitHub Enterprise Server)', 'https://api.github.com')
+    .option('--store [url]', 'record this run in the evidence store (sqlite:PATH or postgres://…; default: $APPWRITE_SECOPS_STORE, store.url, or sqlite:.appwrite-secops/state.db)')
+    .option('--no-store', 'do not record this run even when store.url or $APPWRITE_SECOPS_STORE is set')
+    .option('--baseline <run>', 'only findings new since this stored run (last, or a run id) count for --fail-on; for pull requests')
+    .option('--scope <name>', 'keep this project\'s runs apart from others in a shared store')
     .option('--config <file>', 'config file (default: appwrite-secops.yaml found upward from the path)')
     .addHelpText(
       'after',
@@ -50,21 +56,71 @@ Examples:
       const { audit } = await import('../../audit.js');
       const { writeReports } = await import('../output.js');
       const { exitCodeFor } = await import('../../core/result.js');
-      const path = await import('node:path');
-      const abs = (files: string[]) => files.map((f) => path.resolve(ctx.io.cwd, f));
       const progress = ctx.verbose || ctx.io.stderr.isTTY ? (m: string) => ctx.log(m) : undefined;
-      const result = await audit({
-        root: path.resolve(ctx.io.cwd, target),
-        configFile: opts.config ? path.resolve(ctx.io.cwd, opts.config) : undefined,
-        inputs: { envFiles: abs(opts.envFile), composeFiles: abs(opts.compose), ...(opts.appwriteConfig.length ? { appwriteConfig: abs(opts.appwriteConfig) } : {}), ...(opts.env.length ? { liveEnvironments: opts.env } : {}), ...(opts.allEnvs ? { allLiveEnvironments: true } : {}), auditJson: abs(opts.auditJson), osvScannerJson: abs(opts.osvScannerJson), ...(opts.osvDb ? { osvDb: path.resolve(ctx.io.cwd, opts.osvDb) } : {}), ...(opts.osvApi ? { osvApi: opts.osvApi } : {}), runAudit: !!opts.runAudit, prodOnly: !!opts.prodOnly, liveEnvVars: ctx.io.env, github: opts.github, githubApi: opts.githubApi, secretScan: { history: opts.secretsHistory, verify: opts.verifySecrets, ...(opts.secretsBaseline ? { baseline: path.resolve(ctx.io.cwd, opts.secretsBaseline) } : {}) } },
-        include: opts.checks.length ? opts.checks : undefined,
-        exclude: opts.skip,
-        failOn: opts.failOn,
-        redactor: ctx.redactor,
-        onProgress: progress,
-      });
+      const root = path.resolve(ctx.io.cwd, target);
+      const configFile = opts.config ? path.resolve(ctx.io.cwd, opts.config) : undefined;
+      const { openAuditStore } = await import('../audit-store.js');
+      const store = await openAuditStore({ flag: opts.store, baseline: opts.baseline, root, configFile, ctx });
+      let result;
+      try {
+        result = await audit({
+          root,
+          configFile,
+          inputs: auditInputs(opts, ctx, store?.store),
+          include: opts.checks.length ? opts.checks : undefined,
+          exclude: opts.skip,
+          failOn: opts.failOn,
+          redactor: ctx.redactor,
+          onProgress: progress,
+        });
+        if (store) await store.finish(result, { baseline: opts.baseline, scope: opts.scope });
+      } finally {
+        await store?.close();
+      }
       await writeReports(result, targets, ctx);
       for (const d of result.diagnostics) if (!ctx.quiet && ctx.verbose) ctx.log(`${d.level}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
       ctx.setExit(exitCodeFor(result.summary));
     });
+}
+
+type AuditFlags = {
+  envFile: string[];
+  compose: string[];
+  appwriteConfig: string[];
+  env: string[];
+  allEnvs?: true;
+  auditJson: string[];
+  osvScannerJson: string[];
+  osvDb?: string;
+  osvApi?: string;
+  runAudit?: true;
+  prodOnly?: true;
+  github?: string;
+  githubApi: string;
+  secretsHistory?: true;
+  verifySecrets?: true;
+  secretsBaseline?: string;
+};
+
+/** The files and sources named on the command line, as the collectors take them (paths made absolute). */
+function auditInputs(opts: AuditFlags, ctx: CliContext, firstSeen: AuditInputs['firstSeen']): AuditInputs {
+  const abs = (f: string) => path.resolve(ctx.io.cwd, f);
+  return {
+    envFiles: opts.envFile.map(abs),
+    composeFiles: opts.compose.map(abs),
+    ...(opts.appwriteConfig.length ? { appwriteConfig: opts.appwriteConfig.map(abs) } : {}),
+    ...(opts.env.length ? { liveEnvironments: opts.env } : {}),
+    ...(opts.allEnvs ? { allLiveEnvironments: true } : {}),
+    liveEnvVars: ctx.io.env,
+    auditJson: opts.auditJson.map(abs),
+    osvScannerJson: opts.osvScannerJson.map(abs),
+    ...(opts.osvDb ? { osvDb: abs(opts.osvDb) } : {}),
+    ...(opts.osvApi ? { osvApi: opts.osvApi } : {}),
+    runAudit: !!opts.runAudit,
+    prodOnly: !!opts.prodOnly,
+    ...(firstSeen ? { firstSeen } : {}),
+    github: opts.github,
+    githubApi: opts.githubApi,
+    secretScan: { history: opts.secretsHistory, verify: opts.verifySecrets, ...(opts.secretsBaseline ? { baseline: abs(opts.secretsBaseline) } : {}) },
+  };
 }
