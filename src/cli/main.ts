@@ -1,4 +1,4 @@
-import { Command, CommanderError } from '@commander-js/extra-typings';
+import { Command, CommanderError, Help } from '@commander-js/extra-typings';
 import { errorMessage, SecopsError } from '../core/errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { createContext } from './context.js';
@@ -31,6 +31,12 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'print results only, no progress or notes on stderr')
     .option('-v, --verbose', 'more detail: passing and skipped checks, timings')
+    .configureHelp({
+      // Repeatable options start from an empty list; "(default: [])" only clutters the help.
+      optionDescription(option) {
+        return new Help().optionDescription(option).replace(/ \(default: \[\]\)/, '');
+      },
+    })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { AuditResult } from '../core/result.js';
 import type { CliContext } from './runtime.js';
+import type { RenderOptions } from '../reporters/index.js';
 
 export interface OutputTarget {
   format: string;
@@ -43,11 +44,11 @@ export function outputPairs(allowed: readonly string[]): {
 }
 
 /** Renders and writes every requested report; files are written atomically (temp file + rename). */
-export async function writeReports(result: AuditResult, targets: OutputTarget[], ctx: CliContext): Promise<void> {
+export async function writeReports(result: AuditResult, targets: OutputTarget[], ctx: CliContext, extra: Pick<RenderOptions, 'html'> = {}): Promise<void> {
   const { renderReport } = await import('../reporters/index.js');
   for (const t of targets) {
     const isStdout = !t.output;
-    const text = await renderReport(result, t.format as never, { color: isStdout && ctx.color('stdout'), verbose: ctx.verbose });
+    const text = await renderReport(result, t.format as never, { color: isStdout && ctx.color('stdout'), verbose: ctx.verbose, ...extra });
     if (isStdout) {
       ctx.out(text.endsWith('\n') ? text : `${text}\n`);
     } else {

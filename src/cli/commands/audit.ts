@@ -62,6 +62,7 @@ Examples:
       const { openAuditStore } = await import('../audit-store.js');
       const store = await openAuditStore({ flag: opts.store, baseline: opts.baseline, root, configFile, ctx });
       let result;
+      let html;
       try {
         result = await audit({
           root,
@@ -74,10 +75,15 @@ Examples:
           onProgress: progress,
         });
         if (store) await store.finish(result, { baseline: opts.baseline, scope: opts.scope });
+        if (targets.some((t) => t.format === 'html')) {
+          const { resolveConfig } = await import('../../core/config.js');
+          const { htmlExtras } = await import('../html-extras.js');
+          html = await htmlExtras(result, (await resolveConfig({ configFile, startDir: root })).config, ctx, store?.store);
+        }
       } finally {
         await store?.close();
       }
-      await writeReports(result, targets, ctx);
+      await writeReports(result, targets, ctx, { html });
       for (const d of result.diagnostics) if (!ctx.quiet && ctx.verbose) ctx.log(`${d.level}: ${d.path ?? ''}${d.line ? `:${d.line}` : ''} ${d.message}`);
       ctx.setExit(exitCodeFor(result.summary));
     });
