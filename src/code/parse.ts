@@ -1,5 +1,14 @@
-import { parse, type ParserPlugin } from '@babel/parser';
+import { createRequire } from 'node:module';
+import type { ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
+
+// Babel is loaded on the first parse, not at import: an audit of a folder without JS/TS never pays for it.
+const requireCjs = createRequire(import.meta.url);
+let babel: typeof import('@babel/parser') | undefined;
+function parse(...args: Parameters<typeof import('@babel/parser').parse>): ReturnType<typeof import('@babel/parser').parse> {
+  babel ??= requireCjs('@babel/parser') as typeof import('@babel/parser');
+  return babel.parse(...args);
+}
 
 export const JS_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.svelte', '.vue'] as const;
 export const PATTERN_EXTENSIONS = ['.dart', '.kt', '.kts', '.swift', '.py'] as const;

@@ -11,11 +11,7 @@ import type { AppwriteProjectFacts } from '../appwrite-config/schema.js';
 import { defineCollector, type AnyCollector, type CollectContext } from '../../core/collector.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import type { FactState } from '../../core/facts.js';
-import { liveConfigOf } from '../../live/config.js';
-import { resolveEnvironment, selectEnvironments } from '../../live/environments.js';
-import { readLiveProject } from '../../live/read-project.js';
 import type { LiveFacts } from '../../live/snapshot.js';
-import { liveSource, toProjectModel } from '../../live/to-project-model.js';
 
 const runs = new WeakMap<CollectContext, Promise<FactState<LiveFacts>>>();
 
@@ -32,6 +28,13 @@ export function collectLive(ctx: CollectContext): Promise<FactState<LiveFacts>> 
 async function readSelected(ctx: CollectContext): Promise<FactState<LiveFacts>> {
   const { liveEnvironments, allLiveEnvironments, liveEnvVars } = ctx.inputs;
   if (!liveEnvironments?.length && !allLiveEnvironments) return { state: 'absent', reason: 'no live environment selected (audit --env NAME or --all-envs)' };
+  // The SDKs and the live layer load only when an environment is selected: a file-only audit stays fast.
+  const [{ liveConfigOf }, { resolveEnvironment, selectEnvironments }, { readLiveProject }, { liveSource }] = await Promise.all([
+    import('../../live/config.js'),
+    import('../../live/environments.js'),
+    import('../../live/read-project.js'),
+    import('../../live/to-project-model.js'),
+  ]);
   const { environments, live } = liveConfigOf(ctx.config);
   let selected;
   try {
@@ -79,6 +82,7 @@ export const appwriteProjectWithLiveCollector = defineCollector({
       collectLive(ctx),
     ]);
     if (live.state !== 'ok') return files;
+    const { toProjectModel } = await import('../../live/to-project-model.js');
     const facts: AppwriteProjectFacts = files.state === 'ok' ? { projects: [...files.value.projects], problems: [...files.value.problems], failures: [...files.value.failures] } : { projects: [], problems: [], failures: [] };
     if (files.state === 'error') facts.failures.push({ path: 'appwrite.json', message: files.message });
     for (const snap of live.value.environments) {
