@@ -27,7 +27,9 @@ describe('init', () => {
       ['.github/dependabot.yml', 'create', true],
       ['.github/pull_request_template.md', 'create', true],
       ['appwrite-secops.yaml', 'create', true],
+      ['SECURITY_GATES.md', 'create', true],
     ]);
+    expect(await readFile(path.join(dir, 'SECURITY_GATES.md'), 'utf8')).toMatch(/^# Security gates/);
     const result = await audit({ root: dir, checks: repoChecks, collectors: [githubCollector] });
     const failing = result.findings.filter((f) => f.status !== 'pass');
     expect(failing.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);

@@ -34,19 +34,29 @@ export async function initRepository(opts: InitOptions): Promise<PlannedFile[]> 
   const plan: PlannedFile[] = [];
   for (const [rel, content] of wanted) {
     if (opts.only && !opts.only.includes(rel)) continue;
-    const abs = path.join(ws.root, rel);
-    const existing = await readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
-      throw err;
-    });
-    const action = existing === undefined ? 'create' : existing === content ? 'unchanged' : 'update';
-    const write = !opts.dryRun && (action === 'create' || (action === 'update' && !!opts.force));
-    if (write) {
-      await mkdir(path.dirname(abs), { recursive: true });
-      await writeFile(`${abs}.tmp`, content);
-      await rename(`${abs}.tmp`, abs);
-    }
-    plan.push({ path: rel, content, action, written: write });
+    plan.push(await place(ws.root, rel, content, opts));
+  }
+  if (!opts.only || opts.only.includes('SECURITY_GATES.md')) {
+    // Judged after the files above are written, so the assessment includes them (a dry run judges the
+    // workspace as it stands). Notes sections of an existing SECURITY_GATES.md are kept.
+    const { runGate } = await import('../gates/run.js');
+    plan.push(await place(ws.root, 'SECURITY_GATES.md', (await runGate({ root: ws.root })).markdown, opts));
   }
   return plan;
+}
+
+async function place(root: string, rel: string, content: string, opts: InitOptions): Promise<PlannedFile> {
+  const abs = path.join(root, rel);
+  const existing = await readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  const action = existing === undefined ? 'create' : existing === content ? 'unchanged' : 'update';
+  const write = !opts.dryRun && (action === 'create' || (action === 'update' && !!opts.force));
+  if (write) {
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(`${abs}.tmp`, content);
+    await rename(`${abs}.tmp`, abs);
+  }
+  return { path: rel, content, action, written: write };
 }

@@ -4,7 +4,7 @@ import type { CliContext } from '../runtime.js';
 export function registerInit(program: Command, ctx: CliContext): void {
   program
     .command('init')
-    .description('Write the security CI workflow, dependabot.yml, a PR security checklist and an appwrite-secops.yaml skeleton for this repository.')
+    .description('Write the security CI workflow, dependabot.yml, a PR security checklist, an appwrite-secops.yaml skeleton and SECURITY_GATES.md for this repository.')
     .argument('[path]', 'repository root', '.')
     .option('--force', 'overwrite files that exist with other content')
     .option('--dry-run', 'show what would be written and changed; write nothing')
@@ -18,6 +18,7 @@ Writes (from what it detects: package manager, Dockerfiles, compose files, workf
   .github/dependabot.yml              every ecosystem present, grouped, 7-day cooldown
   .github/pull_request_template.md    a security review checklist
   appwrite-secops.yaml                config skeleton (fail-on, exceptions, evidence retention)
+  SECURITY_GATES.md                   the release-gate assessment of the workspace as it stands
 Existing files are never overwritten without --force; the command shows the difference instead.`,
     )
     .action(async (target, opts) => {
