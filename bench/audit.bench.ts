@@ -25,7 +25,7 @@ function timeCommand(args: string[]): number {
 
 /** Wall time of a whole CLI audit on the example, against a bare Node.js process (target: at most 4x). */
 export default async function (): Promise<BenchResult[]> {
-  if (!existsSync(`${root}dist/cli/main.js`)) throw new Error('run `npm run build` first');
+  if (!existsSync(`${root}dist/bundle/main.js`)) throw new Error('run `npm run build` first');
   const bare = timeCommand(['-e', '0']);
   const results: BenchResult[] = [];
   for (const example of ['examples/selfhosted-insecure', 'examples/selfhosted-hardened']) {

@@ -19,6 +19,7 @@ describe('npm pack', () => {
     const listing = execFileSync('tar', ['-tzf', path.join(out, tgz!)], { encoding: 'utf8' }).split('\n');
     expect(listing).toContain('package/bin/appwrite-secops.js');
     expect(listing).toContain('package/dist/cli/main.js');
+    expect(listing).toContain('package/dist/bundle/main.js');
     expect(listing.some((f) => f.includes('.test.') || f.includes('__fixtures__'))).toBe(false);
 
     const app = await mkdtemp(path.join(tmpdir(), 'pack-install-'));
