@@ -11,7 +11,7 @@ import { commonJsExport, describeNode, envModule, envName, lastName, patternName
 import { callTarget, toExportValue } from './js-exports.js';
 import { appwritePackage, applySetter, Evaluator, importValue, Scope, UNKNOWN, type Binding, type Value } from './js-values.js';
 import { parseModule, type SourceLanguage } from './parse.js';
-import type { EnvRead, ImportRef, KeySource, ModuleSummary } from './types.js';
+import { emptyModuleSummary, type EnvRead, type ImportRef, type KeySource, type ModuleSummary } from './types.js';
 
 /** Exports that Next.js (pages router) and Remix/React Router run only on the server and strip from the client bundle. */
 export const SERVER_ONLY_EXPORTS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths', 'loader', 'action', 'headers', 'generateStaticParams', 'generateMetadata']);
@@ -39,23 +39,7 @@ const AUTH_SETTERS = new Set(['setKey', 'setDevKey', 'setJWT', 'setSession', 'se
 const HEADER_SETTERS = new Set(['set', 'append', 'addHeader', 'setHeader', 'header']);
 
 export function analyzeJsModule(code: string, path: string, language: SourceLanguage): ModuleSummary {
-  const summary: ModuleSummary = {
-    path,
-    language,
-    directives: [],
-    imports: [],
-    sdkImports: [],
-    exports: {},
-    starExports: [],
-    calls: [],
-    keyUses: [],
-    envReads: [],
-    serverOnlyGuard: false,
-    clientOnlyGuard: false,
-    problems: [],
-    parsed: true,
-    secrets: [],
-  };
+  const summary = emptyModuleSummary(path, language, true);
   const { ast, problems } = parseModule(code, path);
   summary.problems = problems;
   if (!ast) {

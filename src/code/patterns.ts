@@ -9,7 +9,7 @@ import { redactSecret } from '../core/redact.js';
 import { isServiceClass } from './js-values.js';
 import { isAppwriteKeyValue } from './key-shapes.js';
 import type { SourceLanguage } from './parse.js';
-import type { CallTarget, EnvRead, KeySource, ModuleSummary, SiteAuth } from './types.js';
+import { emptyModuleSummary, type CallTarget, type EnvRead, type KeySource, type ModuleSummary, type SiteAuth } from './types.js';
 
 type PatternLanguage = Extract<SourceLanguage, 'dart' | 'kotlin' | 'swift' | 'python'>;
 
@@ -39,23 +39,7 @@ const KEY_CALL = /(?:\.\.?|\b)(setKey|set_key|setDevKey|set_dev_key)\s*\(/g;
 const KEY_HEADER = /['"](x-appwrite-key|x-appwrite-dev-key)['"]/gi;
 
 export function analyzePatternModule(code: string, path: string, language: PatternLanguage): ModuleSummary {
-  const summary: ModuleSummary = {
-    path,
-    language,
-    directives: [],
-    imports: [],
-    sdkImports: [],
-    exports: {},
-    starExports: [],
-    calls: [],
-    keyUses: [],
-    envReads: [],
-    serverOnlyGuard: false,
-    clientOnlyGuard: false,
-    problems: [],
-    parsed: false,
-    secrets: [],
-  };
+  const summary = emptyModuleSummary(path, language, false);
   const lines = stripComments(code, language).split('\n');
   const text = lines.join('\n');
   const sdkPkg = (): string | undefined => summary.sdkImports[0]?.pkg;

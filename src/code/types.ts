@@ -246,3 +246,8 @@ export interface SourceInventory {
   /** Appwrite-related files that could not be analysed: what the inventory may be missing. */
   incomplete: { path: string; reason: string }[];
 }
+
+/** An empty summary of one source file, for the analysers to fill. */
+export function emptyModuleSummary(path: string, language: ModuleSummary['language'], parsed: boolean): ModuleSummary {
+  return { path, language, directives: [], imports: [], sdkImports: [], exports: {}, starExports: [], calls: [], keyUses: [], envReads: [], serverOnlyGuard: false, clientOnlyGuard: false, problems: [], parsed, secrets: [] };
+}
