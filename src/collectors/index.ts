@@ -8,6 +8,7 @@ import { selfhostEnvCollector } from './selfhost-env/index.js';
 import { githubOnlineCollector } from './github-online/index.js';
 import { secretsCollector } from './secrets/index.js';
 import { sourceCodeCollector } from './source-code/index.js';
+import { keysPolicyCollector } from './keys-policy/index.js';
 
 /** Every collector. The runner calls only those whose facts the selected checks need. */
-export const allCollectors: readonly AnyCollector[] = [selfhostEnvCollector, composeCollector, appwriteProjectWithLiveCollector, appwriteLiveCollector, sourceCodeCollector, lockfilesCollector, advisoriesCollector, secretsCollector, githubCollector, githubOnlineCollector];
+export const allCollectors: readonly AnyCollector[] = [selfhostEnvCollector, composeCollector, appwriteProjectWithLiveCollector, appwriteLiveCollector, sourceCodeCollector, lockfilesCollector, advisoriesCollector, secretsCollector, githubCollector, githubOnlineCollector, keysPolicyCollector];

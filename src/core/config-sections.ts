@@ -9,6 +9,7 @@ import { threatModelConfigSection } from '../threat-model/config.js';
 import { liveConfigSection } from '../live/config.js';
 import { depsConfigSection } from '../deps/config.js';
 import { storeConfigSection } from '../store/config.js';
+import { keysConfigSection } from '../keys/config.js';
 
 export const areaSections = {
   ...gatesConfigSection,
@@ -18,4 +19,5 @@ export const areaSections = {
   ...liveConfigSection,
   ...depsConfigSection,
   ...storeConfigSection,
+  ...keysConfigSection,
 } as const;
