@@ -13,6 +13,10 @@ export interface RepoProfile {
   /** Appwrite project files (appwrite.json / appwrite.config.json). */
   appwriteConfigs: string[];
   defaultBranch: string;
+  /** Project id and endpoint of the first Appwrite project file, and its functions (service boundaries). */
+  appwriteProject?: { projectId?: string; endpoint?: string; functions: { id: string; path?: string }[] };
+  /** Environment names suggested by `.env.<name>` files (production -> prod, staging -> stage). */
+  environmentNames: string[];
 }
 
 const LOCKFILES: [string, PackageManager][] = [
@@ -50,12 +54,45 @@ export async function detectRepo(ws: Workspace): Promise<RepoProfile> {
     if (dirs && dirs.has('/') && lock) ecosystems.set(eco, new Set(['/']));
   }
   const deployments = files.filter((f) => /(^|\/)(docker-)?compose\.ya?ml$/.test(f)).map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.'));
+  const appwriteConfigs = files.filter((f) => /(^|\/)appwrite(\.config)?\.json$/.test(f));
   return {
+    appwriteProject: await readAppwriteProject(ws, appwriteConfigs[0]),
+    environmentNames: environmentNames(files),
     packageManager: has('package.json') ? (lock?.[1] ?? 'npm') : undefined,
     hasLockfile: !!lock,
     ecosystems,
     deployments,
-    appwriteConfigs: files.filter((f) => /(^|\/)appwrite(\.config)?\.json$/.test(f)),
+    appwriteConfigs,
     defaultBranch: 'main',
   };
+}
+
+const ENV_ALIASES: Record<string, string> = { production: 'prod', prod: 'prod', staging: 'stage', stage: 'stage', development: 'dev', dev: 'dev', test: 'test', qa: 'qa' };
+
+function environmentNames(files: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const f of files) {
+    const m = /(?:^|\/)\.env\.([a-z]+)$/i.exec(f);
+    const alias = m ? ENV_ALIASES[m[1]!.toLowerCase()] : undefined;
+    if (alias) names.add(alias);
+  }
+  return names.size ? [...names].sort() : ['prod'];
+}
+
+/** Reads what the skeleton needs from appwrite.json; a file that does not parse is simply not used here (audit reports it). */
+async function readAppwriteProject(ws: Workspace, rel: string | undefined): Promise<RepoProfile['appwriteProject']> {
+  if (!rel) return undefined;
+  try {
+    const raw = JSON.parse(await ws.readText(rel, { maxBytes: 16 * 1024 * 1024 })) as { projectId?: unknown; endpoint?: unknown; functions?: { $id?: unknown; path?: unknown }[] };
+    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
+    return {
+      projectId: typeof raw.projectId === 'string' ? raw.projectId : undefined,
+      endpoint: typeof raw.endpoint === 'string' ? raw.endpoint : undefined,
+      functions: (Array.isArray(raw.functions) ? raw.functions : [])
+        .filter((f) => typeof f?.$id === 'string')
+        .map((f) => ({ id: String(f.$id), ...(typeof f.path === 'string' ? { path: `${dir}${f.path.replace(/^\.\//, '')}` } : {}) })),
+    };
+  } catch {
+    return undefined; // `audit` reports a broken project file with file:line; the skeleton just omits what it would have taken from it
+  }
 }

@@ -81,3 +81,26 @@ describe('generated workflow passes GitHub\'s own workflow parser', () => {
     expect(errorsOf(content.replace('runs-on: ubuntu-latest', 'runs-onn: ubuntu-latest')).length).toBeGreaterThan(0);
   });
 });
+
+describe('appwrite-secops.yaml skeleton', () => {
+  it('is a valid config with the detected environments and function services', async () => {
+    const { parseConfigText } = await import('../core/config.js');
+    const dir = await repo({
+      'appwrite.json': JSON.stringify({ projectId: 'shop-prod', endpoint: 'https://fra.cloud.appwrite.io/v1', functions: [{ $id: 'billing-fn', path: 'functions/billing' }] }),
+      '.env.production': 'APPWRITE_ENDPOINT=x\n',
+      '.env.staging': 'APPWRITE_ENDPOINT=x\n',
+    });
+    await initRepository({ root: dir, only: ['appwrite-secops.yaml'] });
+    const config = parseConfigText(await readFile(path.join(dir, 'appwrite-secops.yaml'), 'utf8'), 'appwrite-secops.yaml');
+    expect(Object.keys(config.environments).sort()).toEqual(['prod', 'stage']);
+    expect(config.environments.prod).toMatchObject({ projectId: 'shop-prod', endpoint: 'https://fra.cloud.appwrite.io/v1', credentialEnv: 'APPWRITE_PROD_AUDIT_KEY', production: true });
+    expect(config.keys.services['billing-fn']).toMatchObject({ derive: 'code', paths: ['functions/billing'], environments: ['prod', 'stage'] });
+  });
+
+  it('is valid without any Appwrite project file too', async () => {
+    const { parseConfigText } = await import('../core/config.js');
+    const dir = await repo({});
+    await initRepository({ root: dir, only: ['appwrite-secops.yaml'] });
+    expect(parseConfigText(await readFile(path.join(dir, 'appwrite-secops.yaml'), 'utf8'), 'x').environments).toHaveProperty('prod');
+  });
+});

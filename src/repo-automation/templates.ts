@@ -137,9 +137,25 @@ export function pullRequestTemplate(): string {
 `;
 }
 
-/** `appwrite-secops.yaml` skeleton: the settings a team should decide on, commented where a choice is theirs. */
+/** `appwrite-secops.yaml` skeleton: the settings a team should decide on, with what was detected filled in. */
 export function configSkeleton(p: RepoProfile): string {
-  return `# appwrite-secops configuration. Schema: node_modules/appwrite-secops/schema/appwrite-secops.schema.json
+  const project = p.appwriteProject;
+  const envs = p.environmentNames
+    .map(
+      (e) => `  ${e}:
+    endpoint: ${project?.endpoint ?? 'https://cloud.appwrite.io/v1'}   # check: ${project?.endpoint ? 'from appwrite.json' : 'your Appwrite endpoint'}
+    projectId: ${yamlString(project?.projectId ?? `your-${e}-project-id`)}
+    credentialEnv: APPWRITE_${e.toUpperCase()}_AUDIT_KEY   # the NAME of the variable holding a read-only audit key
+    production: ${e === 'prod'}`,
+    )
+    .join('\n');
+  const functions = (project?.functions ?? []).filter((f) => /^[a-z0-9][a-z0-9_-]*$/.test(f.id));
+  const services = functions.length
+    ? `  services:               # one key per service and environment (detected: the project's functions)\n${functions
+        .map((f) => `    ${f.id}:\n      derive: code\n      paths: [${yamlString(f.path ?? `functions/${f.id}`)}]\n      environments: [${p.environmentNames.join(', ')}]`)
+        .join('\n')}`
+    : '  services: {}           # e.g. orders-api: { scopes: [rows.read, rows.write], environments: [prod] }';
+  return `# appwrite-secops configuration (written by \`appwrite-secops init\`). Schema:
 # yaml-language-server: $schema=./node_modules/appwrite-secops/schema/appwrite-secops.schema.json
 failOn: high
 
@@ -154,5 +170,18 @@ exceptions: []
 evidence:
   # How long audit evidence must be kept; Appwrite keeps audit logs 14 days by default.
   retentionDays: 90
+
+# Live audit (\`appwrite-secops audit --env prod\`): credentials come from environment variables, never this file.
+environments:
+${envs}
+
+keys:
+  naming: '{service}-{env}'
+  maxAgeDays: 90
+${services}
 `;
+}
+
+function yamlString(s: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(s) && !/^(true|false|null|yes|no|on|off|\d+)$/i.test(s) ? s : JSON.stringify(s);
 }
