@@ -72,3 +72,20 @@ describe('a canary secret planted in an env file', () => {
     expect(s.stdout + s.stderr).not.toContain(canary);
   });
 });
+
+describe('machine outputs of real runs validate against their schemas', () => {
+  it('SARIF 2.1.0 and the JSON report, on every example', async () => {
+    const { sarifValidator, reportValidator, describeErrors } = await import('../../src/reporters/__fixtures__/validators.js');
+    const sarif = sarifValidator();
+    const report = reportValidator();
+    for (const example of ['selfhosted-insecure', 'appwrite-insecure', 'apps', 'deps-vulnerable']) {
+      const dir = await copy(example);
+      const out = path.join(dir, 'out');
+      cli(['audit', dir, '--osv-db', path.join(ROOT, 'examples/deps-vulnerable/osv'), '-q', '--format', 'sarif', '--output', path.join(out, 'r.sarif'), '--format', 'json', '--output', path.join(out, 'r.json')]);
+      const s = JSON.parse(await readFile(path.join(out, 'r.sarif'), 'utf8')) as unknown;
+      expect(sarif(s), `${example}: ${describeErrors(sarif.errors)}`).toBe(true);
+      const j = JSON.parse(await readFile(path.join(out, 'r.json'), 'utf8')) as unknown;
+      expect(report(j), `${example}: ${describeErrors(report.errors)}`).toBe(true);
+    }
+  });
+});
