@@ -32,6 +32,16 @@ describe('Redactor', () => {
     expect(out).toContain('c=abc');
   });
 
+  it('never registers plain words, so it cannot corrupt a report', () => {
+    const r = new Redactor();
+    for (const w of ['critical', 'production', 'Password', 'xxxxxxxxxxxxxxxxxxxx']) r.add(w);
+    expect(r.size).toBe(0);
+    expect(r.scrub('critical: 3, high: 1 in production')).toBe('critical: 3, high: 1 in production');
+    r.add('CorrectHorseBatteryStaple'); // letters only but long: may well be a passphrase
+    r.add('s3cr3t-pw');
+    expect(r.size).toBe(2);
+  });
+
   it('escapes regex metacharacters in secrets', () => {
     const r = new Redactor();
     r.add('p@ss.w*rd+(x)');

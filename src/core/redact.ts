@@ -25,9 +25,16 @@ export class Redactor {
   private readonly secrets = new Set<string>();
   private pattern: RegExp | undefined;
 
-  /** Registers a value as secret. Values shorter than 6 characters are too common to scrub safely. */
+  /**
+   * Registers a value as secret. Values that could be ordinary words of a report are refused: shorter
+   * than 6 characters, letters only and shorter than 16 (`critical`, `password`, `production`), or one
+   * character repeated. Scrubbing those would corrupt every report, and a value that plain is caught by
+   * the checks' own redaction, which this scrub only backs up.
+   */
   add(secret: string | undefined | null): void {
     if (!secret || secret.length < 6) return;
+    if (secret.length < 16 && /^[A-Za-z]+$/.test(secret)) return;
+    if (/^(.)\1*$/.test(secret)) return;
     if (!this.secrets.has(secret)) {
       this.secrets.add(secret);
       this.pattern = undefined;

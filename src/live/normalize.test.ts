@@ -24,9 +24,9 @@ describe('normalize', () => {
     expect(platformFrom({ $id: 'a', name: 'iOS', type: 'apple-ios', key: 'com.x', hostname: '' }, r)).toMatchObject({ kind: 'apple', identifier: 'com.x' });
     expect(platformFrom({ $id: 'b', name: 'iOS', type: 'apple', bundleIdentifier: 'com.x' }, r)).toMatchObject({ kind: 'apple', identifier: 'com.x' });
     expect(platformFrom({ $id: 'c', name: 'w', type: 'flutter-web', hostname: 'x.com' }, r)).toMatchObject({ kind: 'web', hostname: 'x.com' });
-    expect(webhookFrom({ $id: 'w', url: 'https://x', security: false, httpUser: 'u', httpPass: 'longpassword', signatureKey: '' }, r)).toMatchObject({ tls: false, hasBasicAuth: true, hasSignatureKey: false });
+    expect(webhookFrom({ $id: 'w', url: 'https://x', security: false, httpUser: 'u', httpPass: 'long-passw0rd-7', signatureKey: '' }, r)).toMatchObject({ tls: false, hasBasicAuth: true, hasSignatureKey: false });
     expect(webhookFrom({ $id: 'w', url: 'https://x', tls: true, authUsername: '', authPassword: '', secret: '' }, r)).toMatchObject({ tls: true, hasBasicAuth: false, hasSignatureKey: null });
-    expect(r.scrub('longpassword')).not.toContain('longpassword');
+    expect(r.scrub('long-passw0rd-7')).not.toContain('long-passw0rd-7');
   });
 
   it('keeps a hash and a preview of key secrets, and registers them', () => {

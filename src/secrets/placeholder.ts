@@ -142,9 +142,11 @@ const CODE_EXTENSIONS = new Set([
 
 /** Source code, where an unquoted right-hand side is an expression, not a literal. */
 export function isCodeFile(path: string): boolean {
-  const dot = path.lastIndexOf('.');
-  if (dot === -1 || dot < path.lastIndexOf('/')) return false;
-  return CODE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+  // A source map (`app.js.map`) embeds the code it maps, so it is judged as that code.
+  const p = path.toLowerCase().endsWith('.map') ? path.slice(0, -4) : path;
+  const dot = p.lastIndexOf('.');
+  if (dot === -1 || dot < p.lastIndexOf('/')) return false;
+  return CODE_EXTENSIONS.has(p.slice(dot + 1).toLowerCase());
 }
 
 /**

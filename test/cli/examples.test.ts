@@ -89,3 +89,15 @@ describe('machine outputs of real runs validate against their schemas', () => {
     }
   });
 });
+
+describe('a large real workspace: this repository', () => {
+  it('audits without crashing, and no scrubbed value corrupts the report', async () => {
+    const { reportValidator, describeErrors } = await import('../../src/reporters/__fixtures__/validators.js');
+    const r = cli(['audit', ROOT, '-q', '--format', 'json']);
+    expect([1, 3]).toContain(r.status);
+    const json = JSON.parse(r.stdout) as { summary: { failBySeverity: Record<string, number> } };
+    expect(Object.keys(json.summary.failBySeverity).sort()).toEqual(['critical', 'high', 'info', 'low', 'medium']);
+    const validate = reportValidator();
+    expect(validate(json), describeErrors(validate.errors)).toBe(true);
+  });
+});
