@@ -47,7 +47,8 @@ export async function detectRepo(ws: Workspace): Promise<RepoProfile> {
     else if (base === 'Dockerfile' || base.endsWith('.Dockerfile')) add('docker', f);
     else if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(base)) add('docker-compose', f);
   }
-  if (files.some((f) => f.startsWith('.github/workflows/'))) add('github-actions', '.github/workflows/x');
+  // Dependabot reads workflows from .github/workflows when the github-actions directory is "/".
+  if (files.some((f) => f.startsWith('.github/workflows/'))) add('github-actions', 'workflow.yml');
   // Dependabot wants one entry per workspace root, not per nested package.json of a monorepo's lockfile.
   for (const eco of ['npm', 'bun']) {
     const dirs = ecosystems.get(eco);

@@ -54,6 +54,10 @@ describe('init', () => {
     expect(forced.find((p) => p.path === '.github/dependabot.yml')!.written).toBe(true);
     const again = await initRepository({ root: dir });
     expect(again.every((p) => p.action === 'unchanged')).toBe(true);
+    // with workflows present (the generated one), the github-actions entry keeps directory "/"
+    const dependabot = await readFile(path.join(dir, '.github/dependabot.yml'), 'utf8');
+    expect(dependabot).toMatch(/package-ecosystem: "github-actions"\n    directory: "\/"\n/);
+    expect((await initRepository({ root: dir })).every((p) => p.action === 'unchanged')).toBe(true);
   });
 
   it('dry-run writes nothing', async () => {
