@@ -20,9 +20,8 @@ describe('README', () => {
   });
 
   it('names every command the CLI has', async () => {
-    const { main } = await import('../src/cli/main.js');
-    let help = '';
-    await main(['node', 'appwrite-secops', '--help'], { stdout: { write: (s: string) => (help += s) }, stderr: { write: () => true }, env: {}, cwd: process.cwd() });
+    const { runMain } = await import('../test/support/run-main.js');
+    const help = (await runMain(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
     expect(commands.length).toBeGreaterThan(10);
     for (const c of commands) expect(readme, `README does not mention \`${c}\``).toMatch(new RegExp(`\`${c}[ \`]`));

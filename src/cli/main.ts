@@ -19,11 +19,16 @@ import { registerDiff } from './commands/diff.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerStore } from './commands/store.js';
 
+export interface MainOptions {
+  /** Values to scrub from every output on top of those the collectors register (e.g. tokens an embedder holds). */
+  secrets?: readonly string[];
+}
+
 /**
  * The CLI entry point. The only place that decides the process exit code (bin/ applies it); every
  * command records its outcome through the context instead of exiting.
  */
-export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+export async function main(argv: string[], io: CliIO = defaultIO(), opts: MainOptions = {}): Promise<number> {
   const program = new Command()
     .name('appwrite-secops')
     .description('Security operations for Appwrite: audit deployments, projects, code and dependencies; gate releases.')
@@ -60,6 +65,7 @@ Start with:
     );
 
   const ctx = createContext(io, () => program.opts());
+  for (const secret of opts.secrets ?? []) ctx.redactor.add(secret);
   registerAudit(program, ctx);
   registerChecks(program, ctx);
   registerExplain(program, ctx);

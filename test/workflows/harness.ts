@@ -6,11 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from '@commander-js/extra-typings';
 import { stringify } from 'yaml';
-import { createContext } from '../../src/cli/context.js';
-import { registerKeys } from '../../src/cli/commands/keys.js';
-import { SecopsError } from '../../src/core/errors.js';
 import { Redactor } from '../../src/core/redact.js';
 import { openKeyAdmin, type KeyAdmin } from '../../src/keys/admin.js';
 import { keysSettingsSchema } from '../../src/keys/config.js';
@@ -20,6 +16,7 @@ import { lockOwner } from '../../src/workflows/key-rotation/lock.js';
 import { rotateKey, type RotateOptions } from '../../src/workflows/key-rotation/rotate.js';
 import { openSink } from '../../src/workflows/sinks/index.js';
 import { startFakeAppwrite, type FakeAppwrite } from '../support/fake-appwrite/index.js';
+import { runMain } from '../support/run-main.js';
 
 /** Canaries: none of these may appear in any output, log or store record. */
 export const ADMIN = `standard_${'a1'.repeat(128)}`;
@@ -88,24 +85,8 @@ export async function setup(version: string, opts: { live?: Record<string, unkno
 }
 
 export async function cli(e: Env, argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { ...e.vars, APPWRITE_SECOPS_STORE: e.storeUrl }, cwd: e.dir };
-  const program = new Command().name('appwrite-secops').exitOverride();
-  const ctx = createContext(io, () => ({}));
-  registerKeys(program, ctx);
-  const all = (c: Command): Command[] => [c, ...c.commands.flatMap((x) => all(x as Command))];
-  for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (x) {
-    if (x instanceof SecopsError) {
-      ctx.error(x.describe());
-      ctx.setExit(x.exitCode);
-    } else if (x instanceof CommanderError) ctx.setExit(x.exitCode === 0 ? 0 : 2);
-    else throw x;
-  }
-  return { out, err, code: ctx.exitCode() };
+  const r = await runMain(argv, { cwd: e.dir, env: { ...e.vars, APPWRITE_SECOPS_STORE: e.storeUrl } });
+  return { out: r.stdout, err: r.stderr, code: r.code };
 }
 
 export async function admin(e: Env, redactor = new Redactor(), over: { timeoutMs?: number; maxRetries?: number } = {}): Promise<KeyAdmin> {

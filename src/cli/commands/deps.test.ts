@@ -2,13 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from '@commander-js/extra-typings';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../core/errors.js';
-import { Redactor } from '../../core/redact.js';
 import { startOsvStandIn } from '../../deps/osv/__fixtures__/osv-server.js';
-import type { CliContext } from '../runtime.js';
-import { registerDeps } from './deps.js';
+import { runMain } from '../../../test/support/run-main.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const example = path.resolve(here, '..', '..', '..', 'examples', 'deps-vulnerable');
@@ -16,28 +12,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'secops-cli-deps-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const redactor = new Redactor();
-  const rank = (n: number) => (n === 2 ? 3 : n === 3 ? 2 : n === 1 ? 1 : 0);
-  const ctx: CliContext = {
-    io: { stdout: { write: (c: string) => (stdout += c) }, stderr: { write: (c: string) => (stderr += c) }, env: {}, cwd: tmp },
-    setExit: (c) => {
-      if (rank(c) > rank(code)) code = c;
-    },
-    color: () => false,
-    redactor,
-    out: (t) => (stdout += redactor.scrub(t)),
-    log: (t) => (stderr += redactor.scrub(`${t}\n`)),
-    error: (t) => (stderr += redactor.scrub(`${t}\n`)),
-    verbose: false,
-    quiet: false,
-  };
-  const program = new Command().exitOverride().configureOutput({ writeOut: (t) => (stdout += t), writeErr: (t) => (stderr += t) });
-  registerDeps(program, ctx);
-  await program.parseAsync(['node', 'appwrite-secops', 'deps', ...args]);
-  return { code, stdout, stderr };
+  return runMain(['deps', ...args], { cwd: tmp });
 }
 
 const offline = ['--osv-db', path.join(example, 'osv')];
@@ -85,9 +60,9 @@ describe('appwrite-secops deps', () => {
   it('a bad --audit-json file is an input error (exit 2)', async () => {
     const bad = path.join(tmp, 'bad.json');
     writeFileSync(bad, '{"auditReportVersion": 2, "vulnerabilities": {"qs": {"via": [');
-    const err = await run([example, ...offline, '--audit-json', bad]).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).exitCode).toBe(2);
+    const r = await run([example, ...offline, '--audit-json', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json/);
   });
 
   it('an OSV API that refuses is incomplete (exit 3), and what ran is still reported', async () => {
@@ -111,12 +86,16 @@ describe('appwrite-secops deps', () => {
     const sev = (f: string) => Object.fromEntries((JSON.parse(readFileSync(path.join(tmp, f), 'utf8')) as { findings: { resource?: { id: string }; severity: string }[] }).findings.filter((x) => x.resource).map((x) => [x.resource!.id, x.severity]));
     expect(sev('late.json')).toMatchObject({ 'node-fetch': 'critical', semver: 'high', express: 'medium' });
     expect(sev('early.json')).toMatchObject({ 'node-fetch': 'high', semver: 'medium', express: 'low' });
-    await expect(run([example, ...offline, '--as-of', 'yesterday'])).rejects.toThrow(/not a date/);
+    const r = await run([example, ...offline, '--as-of', 'yesterday']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a date/);
   });
 
   it('rejects a malformed --osv-api and contradictory flags', async () => {
-    await expect(run([example, '--osv-api', 'ftp://x'])).rejects.toThrow(/not an http\(s\) URL/);
-    await expect(run([example, '--offline', '--osv-api', 'https://x'])).rejects.toThrow(/contradict/);
+    const bad = await run([example, '--osv-api', 'ftp://x']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/not an http\(s\) URL/)]);
+    const both = await run([example, '--offline', '--osv-api', 'https://x']);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringMatching(/contradict/)]);
   });
 
   it('exceptions by advisory alias and by package keep findings, excepted, with owner and expiry', async () => {

@@ -2,14 +2,10 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from '@commander-js/extra-typings';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { inventoryJsonSchema } from '../../code/inventory-schema.js';
-import { SecopsError } from '../../core/errors.js';
-import { createContext } from '../context.js';
-import { registerEndpoints } from './endpoints.js';
-import { registerThreatModel } from './threat-model.js';
+import { runMain } from '../../../test/support/run-main.js';
 
 const APPS = fileURLToPath(new URL('../../../examples/apps/', import.meta.url));
 const FAKE_KEY = `standard_${'deadbeefcafef00d'.repeat(16)}`;
@@ -18,26 +14,9 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-/** Runs one command in-process the way main.ts does: typed errors become exit codes. */
+/** Runs one command in-process through the real main(): typed errors become exit codes. */
 async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd };
-  const program = new Command().exitOverride().option('-q, --quiet').option('-v, --verbose');
-  const ctx = createContext(io, () => program.opts());
-  registerEndpoints(program, ctx);
-  registerThreatModel(program, ctx);
-  for (const c of program.commands) c.exitOverride();
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (err) {
-    if (err instanceof SecopsError) {
-      ctx.error(err.describe());
-      ctx.setExit(err.exitCode);
-    } else if ((err as { code?: string }).code?.startsWith('commander.')) ctx.setExit(2);
-    else throw err;
-  }
-  return { code: ctx.exitCode(), stdout, stderr };
+  return runMain(args, { cwd });
 }
 
 async function tempDir(files: Record<string, string> = {}): Promise<string> {

@@ -5,13 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from '@commander-js/extra-typings';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { startFakeAppwrite, type FakeAppwrite } from '../../../test/support/fake-appwrite/index.js';
-import { SecopsError } from '../../core/errors.js';
-import { createContext } from '../context.js';
-import { registerKeys } from './keys.js';
+import { runMain } from '../../../test/support/run-main.js';
 
 // The environments section as the lead will wire it into the root config schema.
 vi.mock('../../core/config-sections.js', async (importOriginal) => {
@@ -25,25 +22,8 @@ const BACKEND = `standard_${'b8'.repeat(128)}`;
 const SESSION = 'console-session-canary-0987654321';
 
 async function run(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env, cwd };
-  const program = new Command().name('appwrite-secops').exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  const ctx = createContext(io, () => ({}));
-  registerKeys(program, ctx);
-  const all = (c: Command): Command[] => [c, ...c.commands.flatMap((x) => all(x as Command))];
-  for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    // The mapping main.ts applies.
-    if (e instanceof SecopsError) {
-      ctx.error(e.describe());
-      ctx.setExit(e.exitCode);
-    } else if (e instanceof CommanderError) ctx.setExit(e.exitCode === 0 ? 0 : 2);
-    else throw e;
-  }
-  return { out, err, code: ctx.exitCode() };
+  const r = await runMain(argv, { cwd, env });
+  return { out: r.stdout, err: r.stderr, code: r.code };
 }
 
 let fake: FakeAppwrite | undefined;

@@ -2,34 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from '@commander-js/extra-typings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecopsError } from '../../core/errors.js';
-import { createContext } from '../context.js';
-import { registerPermissions } from './permissions.js';
+import { runMain } from '../../../test/support/run-main.js';
 
 const CANARY = 'sk_live_CANARYpermissionsCommand42';
 
-/** Runs `appwrite-secops <argv>` with only the permissions command registered, in-process. */
+/** Runs `appwrite-secops <argv>` in-process through the real main(). */
 async function run(cwd: string, argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd };
-  const program = new Command().name('appwrite-secops').exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  const ctx = createContext(io, () => ({}));
-  registerPermissions(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    // The same mapping main.ts applies.
-    if (e instanceof SecopsError) {
-      ctx.error(e.describe());
-      ctx.setExit(e.exitCode);
-    } else if (e instanceof CommanderError) ctx.setExit(2);
-    else throw e;
-  }
-  return { out, err, code: ctx.exitCode() };
+  const r = await runMain(argv, { cwd });
+  return { out: r.stdout, err: r.stderr, code: r.code };
 }
 
 const v1 = {

@@ -2,14 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { Command } from '@commander-js/extra-typings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../core/errors.js';
-import { Redactor } from '../../core/redact.js';
 import { fakeSecrets } from '../../secrets/__fixtures__/fake-secrets.js';
-import type { CliContext } from '../runtime.js';
-import { registerSecrets } from './secrets.js';
+import { runMain } from '../../../test/support/run-main.js';
 
 const s = fakeSecrets(77);
 const tmp = mkdtempSync(path.join(tmpdir(), 'secops-cli-secrets-'));
@@ -32,38 +27,9 @@ interface Run {
 }
 
 async function run(args: string[], opts: { cwd?: string; stdin?: string } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  let code = 0;
-  const redactor = new Redactor();
-  const rank = (n: number) => (n === 2 ? 3 : n === 3 ? 2 : n === 1 ? 1 : 0);
-  const ctx: CliContext = {
-    io: {
-      stdout: { write: (c: string) => (stdout += c) },
-      stderr: { write: (c: string) => (stderr += c) },
-      env: {},
-      cwd: opts.cwd ?? tmp,
-      ...(opts.stdin !== undefined ? { stdin: Readable.from([Buffer.from(opts.stdin)]) } : {}),
-    } as CliContext['io'],
-    setExit: (c) => {
-      if (rank(c) > rank(code)) code = c;
-    },
-    color: () => false,
-    redactor,
-    out: (t) => (stdout += redactor.scrub(t)),
-    log: (t) => (stderr += redactor.scrub(`${t}\n`)),
-    error: (t) => (stderr += redactor.scrub(`${t}\n`)),
-    verbose: false,
-    quiet: false,
-  };
-  const program = new Command().exitOverride().configureOutput({ writeOut: (t) => (stdout += t), writeErr: (t) => (stderr += t) });
-  registerSecrets(program, ctx);
-  try {
-    await program.parseAsync(['secrets', ...args], { from: 'user' });
-  } finally {
-    allOutput.push(stdout, stderr);
-  }
-  return { code, stdout, stderr };
+  const r = await runMain(['secrets', ...args], { cwd: opts.cwd ?? tmp, stdin: opts.stdin });
+  allOutput.push(r.stdout, r.stderr);
+  return r;
 }
 
 function folder(name: string, files: Record<string, string>): string {
@@ -172,17 +138,14 @@ describe('appwrite-secops secrets', () => {
   });
 
   it.each([
-    [['--history', '--staged'], UsageError, /cannot be combined/],
-    [['--stdin-path', 'x.ts'], UsageError, /only applies with --stdin/],
-    [['no-such-folder'], UsageError, /no such file or folder/],
-    [['--verify'], InputError, /needs the Appwrite endpoint/],
-    [['--baseline', 'missing.json'], InputError, /missing\.json/],
-  ] as const)('%j is a usage or input error (exit 2)', async (args, type, msg) => {
-    const err = await run([...(args[0] === 'no-such-folder' ? [] : [app]), ...args]).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(type);
-    expect((err as Error).message).toMatch(msg);
+    [['--history', '--staged'], /cannot be combined/],
+    [['--stdin-path', 'x.ts'], /only applies with --stdin/],
+    [['no-such-folder'], /no such file or folder/],
+    [['--verify'], /needs the Appwrite endpoint/],
+    [['--baseline', 'missing.json'], /missing\.json/],
+  ] as const)('%j is a usage or input error (exit 2)', async (args, msg) => {
+    const r = await run([...(args[0] === 'no-such-folder' ? [] : [app]), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
   });
 });

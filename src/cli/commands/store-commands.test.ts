@@ -2,51 +2,23 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from '@commander-js/extra-typings';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecopsError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { summarize, type AuditResult } from '../../core/result.js';
 import { finding } from '../../store/__fixtures__/findings.js';
 import { recordAudit } from '../../store/audit-run.js';
 import { hashEvidence } from '../../store/evidence-chain.js';
 import { openStore, type EvidenceRecord } from '../../store/store.js';
-import { createContext } from '../context.js';
-import { registerDiff } from './diff.js';
-import { registerEvidence } from './evidence.js';
-import { registerHistory } from './history.js';
-import { registerStore } from './store.js';
+import { runMain } from '../../../test/support/run-main.js';
 
 const CANARY = 'standard_c4n4ryc4n4ryc4n4ry0000111122223333';
 let dir: string;
 
-/** Runs the store commands in-process the way main.ts does, and returns exit code and output. */
+/** Runs the store commands in-process through the real main(); the canary is scrubbed as a known secret. */
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env, cwd: dir };
-  const program = new Command().exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  const ctx = createContext(io, () => ({}));
-  ctx.redactor.add(CANARY);
-  registerHistory(program, ctx);
-  registerDiff(program, ctx);
-  registerEvidence(program, ctx);
-  registerStore(program, ctx);
-  const override = (c: Command<unknown[], Record<string, unknown>>): void => {
-    c.exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-    for (const sub of c.commands) override(sub as never);
-  };
-  override(program as never);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return { code: 2, out, err };
-    if (!(e instanceof SecopsError)) throw e;
-    ctx.error(e.describe());
-    ctx.setExit(e.exitCode);
-  }
-  return { code: ctx.exitCode(), out, err };
+  const r = await runMain(args, { cwd: dir, env, secrets: [CANARY] });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 function result(findings: Finding[], startedAt: string): AuditResult {
