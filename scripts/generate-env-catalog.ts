@@ -21,6 +21,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AdvisorySpec } from '../src/appwrite/advisories.js';
+import type { EnvVarSpec } from '../src/appwrite/env-vars.js';
 
 interface RawVar {
   name: string;
@@ -68,19 +70,8 @@ const EDITORIAL_REPLACEMENTS: Record<string, { replacement: string[]; source: st
 const CREDENTIAL_NAME = /(SECRET|PASSWORD|_PASS|PRIVATE_KEY|API_KEY|ACCESS_KEY|_KEY_V\d+)$/;
 const USER_NAME = /(_USER|_USERNAME|_EMAIL)$/;
 
-export interface CatalogVar {
-  name: string;
-  category: string;
-  summary: string;
-  default: string;
-  introduced?: string;
-  required?: true;
-  installerFilter?: string;
-  secret?: true;
-  deprecated?: { since?: string; replacement?: string[] };
-  security?: { kind: string; severity: string };
-  release: 'stable' | 'unreleased';
-}
+/** The generated catalog holds exactly what the runtime reads (one type, no copy to drift). */
+export type CatalogVar = EnvVarSpec;
 
 function summaryOf(description: string): string {
   const first = description.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0] ?? '';
@@ -162,18 +153,7 @@ export function buildEnvCatalog(raw: RawEnvFile): { vars: CatalogVar[]; source: 
   return { vars, source: { ...raw.source, release } };
 }
 
-export interface CatalogAdvisory {
-  id: string;
-  aliases: string[];
-  title: string;
-  severity: string;
-  published?: string;
-  affected: string[];
-  fixed: string[];
-  fixedClaimed?: string;
-  note?: string;
-  url: string;
-}
+export type CatalogAdvisory = AdvisorySpec;
 
 export function buildAdvisories(raw: { package: { ecosystem: string; name: string }; advisories: RawAdvisory[] }): CatalogAdvisory[] {
   return raw.advisories.map((a) => ({
