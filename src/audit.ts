@@ -11,6 +11,7 @@ import { Redactor } from './core/redact.js';
 import { RESULT_SCHEMA_VERSION, summarize, type AuditResult, type InputRecord } from './core/result.js';
 import { collectFacts, runChecks } from './core/runner.js';
 import { compareSeverity, type FailOn } from './core/severity.js';
+import { nearest } from './core/suggest.js';
 import { Workspace } from './core/workspace.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -145,30 +146,9 @@ function dedupeInputs(inputs: InputRecord[]): InputRecord[] {
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path));
 }
 
-/** Nearest id by edit distance, for "did you mean". */
+/** Nearest check id for "did you mean" (case-insensitive). */
 export function nearestId(input: string, ids: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const id of ids) {
-    const d = editDistance(input.toLowerCase(), id.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = id;
-    }
-  }
-  return bestD <= Math.max(3, Math.floor(input.length / 3)) ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
+  const byLower = new Map(ids.map((id) => [id.toLowerCase(), id]));
+  const hit = nearest(input.toLowerCase(), byLower.keys(), Math.max(3, Math.floor(input.length / 3)));
+  return hit === undefined ? undefined : byLower.get(hit);
 }

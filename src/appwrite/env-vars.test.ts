@@ -8,9 +8,9 @@ import {
   nearestEnvVarName,
   placeholderDefaultSecrets,
   replacementOf,
-  typoDistance,
 } from './env-vars.js';
 import { LATEST_KNOWN_RELEASE } from './versions.js';
+import { typoDistance } from '../core/suggest.js';
 
 describe('generated env catalog', () => {
   const specs = allEnvVarSpecs();

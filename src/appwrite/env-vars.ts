@@ -1,3 +1,4 @@
+import { nearest } from '../core/suggest.js';
 import { ENV_CATALOG_SOURCE, ENV_VAR_CATALOG } from './env-vars.generated.js';
 
 /** One Appwrite self-hosted environment variable, as the catalog knows it. */
@@ -123,40 +124,14 @@ export function placeholderDefaultSecrets(): EnvVarSpec[] {
 }
 
 /**
- * Optimal-string-alignment distance: like Levenshtein, but a swap of two neighbouring characters
- * counts once, which is the commonest typo (`_APP_OPTOINS_ABUSE`).
- */
-export function typoDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/**
  * The known name nearest to an unknown one, when it is close enough to be a typo: at most a third
  * of the distinctive part (the text after `_APP_`), and never more than 4 edits.
  */
 export function nearestEnvVarName(name: string): string | undefined {
   const upper = name.toUpperCase();
   if (upper !== name && BY_NAME.has(upper)) return upper;
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const known of BY_NAME.keys()) {
-    const d = typoDistance(upper, known);
-    if (d < bestD || (d === bestD && best !== undefined && known < best)) {
-      bestD = d;
-      best = known;
-    }
-  }
   const distinctive = upper.replace(/^_APP_/, '').length;
-  return bestD <= Math.min(4, Math.max(1, Math.floor(distinctive / 3))) ? best : undefined;
+  return nearest(upper, BY_NAME.keys(), Math.min(4, Math.max(1, Math.floor(distinctive / 3))));
 }
 
 /** The current name(s) for a deprecated variable, when the catalog knows them. */

@@ -1,0 +1,30 @@
+/**
+ * "Did you mean" support: the optimal-string-alignment distance (Levenshtein plus adjacent
+ * transpositions, the commonest typing mistake) and the nearest candidate within a bound.
+ */
+export function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The candidate nearest to `input` (ties: the alphabetically first), if within `maxDistance`. */
+export function nearest(input: string, candidates: Iterable<string>, maxDistance: number): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = typoDistance(input, c);
+    if (d < bestD || (d === bestD && best !== undefined && c < best)) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= maxDistance ? best : undefined;
+}
