@@ -3,7 +3,7 @@
  * appwrite.config.json / appwrite.json (`functions[]`: `$id`, `name`, `path`, `scopes`). Only the fields
  * this area needs are read here; the full project model (issue 3) reads the rest of the file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FunctionInfo } from './types.js';
 
 export const APPWRITE_CONFIG_NAMES = ['appwrite.config.json', 'appwrite.json'] as const;

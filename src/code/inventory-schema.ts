@@ -2,7 +2,7 @@
  * The JSON form of the endpoint inventory (`appwrite-secops endpoints --format json`), as a zod schema:
  * consumers can validate against it, and the tests hold the output to it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RUNTIMES, SITE_AUTHS, KEY_USE_KINDS } from './types.js';
 
 const runtime = z.enum(RUNTIMES);

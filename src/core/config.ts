@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { InputError } from './errors.js';
 import { FAIL_ON_LEVELS, SEVERITIES } from './severity.js';

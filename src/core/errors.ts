@@ -19,7 +19,8 @@ export class SecopsError extends Error {
   readonly hint?: string;
   constructor(message: string, opts: { exitCode: 2 | 3; position?: SourcePosition; hint?: string; cause?: unknown }) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.name = new.target.name;
+    // Spelled out, not new.target.name: the CLI bundle is minified and renames classes.
+    this.name = 'SecopsError';
     this.exitCode = opts.exitCode;
     this.position = opts.position;
     this.hint = opts.hint;
@@ -37,6 +38,7 @@ export class SecopsError extends Error {
 export class UsageError extends SecopsError {
   constructor(message: string, opts: { hint?: string; cause?: unknown } = {}) {
     super(message, { exitCode: 2, ...opts });
+    this.name = 'UsageError';
   }
 }
 
@@ -44,6 +46,7 @@ export class UsageError extends SecopsError {
 export class InputError extends SecopsError {
   constructor(message: string, opts: { position?: SourcePosition; hint?: string; cause?: unknown } = {}) {
     super(message, { exitCode: 2, ...opts });
+    this.name = 'InputError';
   }
 }
 
@@ -51,6 +54,7 @@ export class InputError extends SecopsError {
 export class IncompleteError extends SecopsError {
   constructor(message: string, opts: { position?: SourcePosition; hint?: string; cause?: unknown } = {}) {
     super(message, { exitCode: 3, ...opts });
+    this.name = 'IncompleteError';
   }
 }
 

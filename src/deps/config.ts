@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITIES } from '../core/severity.js';
 import { DEFAULT_OSV_API } from './osv/client.js';
 import { DEFAULT_SLA_DAYS, ESCALATIONS } from './sla.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const controlOverride = z.strictObject({
   weight: z.number().nonnegative().optional().describe('Relative weight in the readiness score.'),

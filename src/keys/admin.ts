@@ -71,6 +71,7 @@ export class KeyAdminError extends IncompleteError {
   readonly code?: number;
   constructor(message: string, opts: { hint: string; kind: string; code?: number; cause?: unknown }) {
     super(message, { hint: opts.hint, cause: opts.cause });
+    this.name = 'KeyAdminError';
     this.kind = opts.kind;
     this.code = opts.code;
   }

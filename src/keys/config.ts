@@ -24,7 +24,7 @@
  *       sink: { command: 'gh secret set APPWRITE_KEY --env {env}' }
  * ```
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration } from './duration.js';
 
 const envVarName = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SourceInventory } from '../code/types.js';
 import { keysConfigSection, keysSettingsSchema } from './config.js';
 import { parseDuration } from './duration.js';

@@ -17,7 +17,7 @@
  * Auth policies, methods and protocols of a live project are judged by the `auth/*` checks against the
  * `appwriteProject` baseline, the same as in appwrite.json: the live audit fills the same project model.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const envVarName = (what: string) =>
   z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_BUNDLE_DIRS } from './walk.js';
 
 /** Always skipped on top of `secrets.exclude`: lockfiles hold integrity hashes, never credentials, and are large. */

@@ -11,6 +11,7 @@ import type { WorkflowState } from './store.js';
 export class StoreConflictError extends SecopsError {
   constructor(message: string, opts: { hint?: string } = {}) {
     super(message, { exitCode: 3, hint: opts.hint ?? 'another process updated it first: reload the state and retry' });
+    this.name = 'StoreConflictError';
   }
 }
 

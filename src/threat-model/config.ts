@@ -4,7 +4,7 @@
  * boundary (the key scopes, or the roles a user session acts as). `appwrite-secops threat-model init`
  * drafts it from the source inventory; the `endpoints/*` and `scopes/*` checks hold the code to it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const THREAT_MODEL_RUNTIMES = ['client', 'server', 'function'] as const;
 export const THREAT_MODEL_AUTHS = ['session', 'jwt', 'key', 'guest', 'admin'] as const;

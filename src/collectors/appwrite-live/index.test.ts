@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors.js';
 import { Redactor } from '../../core/redact.js';
 import { Workspace } from '../../core/workspace.js';
 import { liveConfigSection } from '../../live/config.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { appwriteConfigCollector } from '../appwrite-config/index.js';
 import { appwriteLiveCollector, appwriteProjectWithLiveCollector, withLiveCollectors } from './index.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IncompleteError } from '../../core/errors.js';
 import type { Advisory } from '../model.js';
 import { advisoryFromOsv, NPM_ECOSYSTEM } from './record.js';

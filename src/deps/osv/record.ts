@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Advisory, AdvisorySource, AffectedPackage, OsvRange } from '../model.js';
 import { bestCvss, cvssFrom, normaliseSeverity, severityOfScore } from '../severity.js';
 

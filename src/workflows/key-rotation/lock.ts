@@ -12,6 +12,7 @@ import type { Store } from '../../store/store.js';
 export class RotationLockedError extends SecopsError {
   constructor(message: string, hint: string) {
     super(message, { exitCode: 3, hint });
+    this.name = 'RotationLockedError';
   }
 }
 
