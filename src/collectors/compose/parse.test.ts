@@ -102,6 +102,36 @@ services:
     expect(svc('mariadb').privileged).toMatchObject({ line: 41 });
   });
 
+  it('resolves an alias to the nearest earlier anchor of its name, as YAML defines it (anchors may be redefined)', () => {
+    const r = parseCompose(
+      [
+        'x-env: &env',
+        '  MODE: first',
+        'services:',
+        '  a:',
+        '    image: a:1',
+        '    environment: *env',
+        '  b:',
+        '    image: b:1',
+        '    environment: &env',
+        '      MODE: second',
+        '  c:',
+        '    image: c:1',
+        '    environment:',
+        '      <<: *env',
+        '      EXTRA: "1"',
+        '',
+      ].join('\n'),
+      '.',
+      lookup,
+    );
+    expect(r.error).toBeUndefined();
+    const env = (n: string) => Object.fromEntries(r.services.find((s) => s.name === n)!.environment.map((e) => [e.key, e.value]));
+    expect(env('a')).toEqual({ MODE: 'first' });
+    expect(env('b')).toEqual({ MODE: 'second' });
+    expect(env('c')).toEqual({ EXTRA: '1', MODE: 'second' });
+  });
+
   it('fails fast on a YAML alias bomb, with a clear message', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) {

@@ -189,8 +189,33 @@ export function parseCompose(text: string, fileDir: string, lookup: Lookup): Par
 
 function deref(doc: Document, node: Node | undefined | null): Node | undefined {
   let n: unknown = node ?? undefined;
-  for (let hops = 0; isAlias(n) && hops < 20; hops++) n = n.resolve(doc);
+  if (!isAlias(n)) return (n ?? undefined) as Node | undefined;
+  const targets = aliasTargets(doc);
+  for (let hops = 0; isAlias(n) && hops < 20; hops++) n = targets.get(n);
   return (n ?? undefined) as Node | undefined;
+}
+
+const targetsByDoc = new WeakMap<Document, Map<unknown, Node | undefined>>();
+
+/**
+ * What each alias stands for, from one walk of the document: the nearest anchor of that name before it,
+ * as YAML defines it. (yaml's own `Alias.resolve` walks the whole document on every call, which made a
+ * compose file with a few anchors cost more than its parse.)
+ */
+function aliasTargets(doc: Document): Map<unknown, Node | undefined> {
+  let targets = targetsByDoc.get(doc);
+  if (targets) return targets;
+  const byTarget = new Map<unknown, Node | undefined>();
+  const latest = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) byTarget.set(node, latest.get(node.source));
+      else if (node.anchor) latest.set(node.anchor, node as Node);
+    },
+  });
+  targets = byTarget;
+  targetsByDoc.set(doc, targets);
+  return targets;
 }
 
 /** Pairs of a map with YAML merge keys (`<<: *anchor`) folded in; explicit keys win. */
