@@ -14,6 +14,7 @@ import { compareSeverity, type FailOn } from './core/severity.js';
 import { nearest } from './core/suggest.js';
 import { Workspace } from './core/workspace.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { compareText } from './core/compare.js';
 
 export interface AuditOptions {
   /** Folder to audit (default: cwd). */
@@ -132,10 +133,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       compareSeverity(a.severity, b.severity) ||
-      a.checkId.localeCompare(b.checkId) ||
-      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+      compareText(a.checkId, b.checkId) ||
+      compareText(a.location?.path ?? '', b.location?.path ?? '') ||
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-      a.fingerprint.localeCompare(b.fingerprint),
+      compareText(a.fingerprint, b.fingerprint),
   );
 }
 
@@ -143,7 +144,7 @@ function dedupeInputs(inputs: InputRecord[]): InputRecord[] {
   const seen = new Set<string>();
   return inputs
     .filter((i) => (seen.has(`${i.kind}\0${i.path}`) ? false : (seen.add(`${i.kind}\0${i.path}`), true)))
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path));
+    .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.path, b.path));
 }
 
 /** Nearest check id for "did you mean" (case-insensitive). */

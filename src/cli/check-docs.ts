@@ -1,10 +1,11 @@
 import { createColors } from 'picocolors';
 import type { CheckMeta } from '../core/check.js';
 import { compareSeverity } from '../core/severity.js';
+import { compareText } from '../core/compare.js';
 
 /** The check list as text, JSON or Markdown (the Markdown form is the README's catalog). */
 export function renderCheckList(metas: readonly CheckMeta[], format: 'text' | 'json' | 'markdown'): string {
-  const sorted = [...metas].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...metas].sort((a, b) => compareText(a.id, b.id));
   if (format === 'json') return `${JSON.stringify(sorted, null, 2)}\n`;
   if (format === 'markdown') return renderCatalogMarkdown(sorted);
   const w = Math.max(...sorted.map((m) => m.id.length), 8);
@@ -13,7 +14,7 @@ export function renderCheckList(metas: readonly CheckMeta[], format: 'text' | 'j
 
 export function renderCatalogMarkdown(metas: readonly CheckMeta[]): string {
   const byArea = new Map<string, CheckMeta[]>();
-  for (const m of [...metas].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const m of [...metas].sort((a, b) => compareText(a.id, b.id))) {
     const area = m.id.split('/')[0]!;
     byArea.set(area, [...(byArea.get(area) ?? []), m]);
   }
@@ -21,7 +22,7 @@ export function renderCatalogMarkdown(metas: readonly CheckMeta[]): string {
   let out = '';
   for (const [area, list] of byArea) {
     out += `\n#### ${area}\n\n| id | severity | title |\n|---|---|---|\n`;
-    for (const m of list.sort((a, b) => compareSeverity(a.severity, b.severity) || a.id.localeCompare(b.id))) out += `| \`${m.id}\` | ${m.severity} | ${esc(m.title)} |\n`;
+    for (const m of list.sort((a, b) => compareSeverity(a.severity, b.severity) || compareText(a.id, b.id))) out += `| \`${m.id}\` | ${m.severity} | ${esc(m.title)} |\n`;
   }
   return out;
 }

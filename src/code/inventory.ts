@@ -18,6 +18,7 @@ import { analyzePatternModule } from './patterns.js';
 import { appwriteRelated, resolveCall, type ModuleGraph } from './resolve.js';
 import { classifyFile, frameworkOfPackageJson, frameworkOfPubspec, propagateRuntimes, resolveImport, type Classification, type ProjectInfo } from './runtime.js';
 import { SDK_PACKAGES, type CallSite, type FunctionInfo, type ModuleSummary, type SourceInventory } from './types.js';
+import { compareText } from '../core/compare.js';
 
 export interface InventoryOptions {
   workspace: Workspace;
@@ -215,7 +216,7 @@ export async function buildInventory(opts: InventoryOptions): Promise<SourceInve
   }
   inv.callSites.sort(byPosition);
   inv.keyUses.sort(byPosition);
-  inv.files.sort((a, b) => a.path.localeCompare(b.path));
+  inv.files.sort((a, b) => compareText(a.path, b.path));
   return inv;
 }
 
@@ -238,7 +239,7 @@ function resolveWorkspacePackage(spec: string, packages: Map<string, { dir: stri
 }
 
 function byPosition(a: { path: string; line: number; column: number }, b: { path: string; line: number; column: number }): number {
-  return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
+  return compareText(a.path, b.path) || a.line - b.line || a.column - b.column;
 }
 
 /** Imports and directives only, by pattern: enough to follow the import graph through modules that never touch Appwrite. */

@@ -1,6 +1,7 @@
 import type { Advisory, AdvisorySource, AffectedPackage, LockedPackage, ParsedLockfile, Unevaluated, Vulnerability } from './model.js';
 import { compareVersions, isAffected, parseVersion } from './ranges.js';
 import { bestCvss, maxSeverity } from './severity.js';
+import { compareText } from '../core/compare.js';
 
 /** One vulnerability as the sources agree on it: every alias, the worst rating, all ranges. */
 export interface MergedAdvisory {
@@ -30,7 +31,7 @@ function idRank(id: string): number {
 }
 
 export function preferredId(ids: Iterable<string>): string {
-  return [...ids].sort((a, b) => idRank(a) - idRank(b) || a.localeCompare(b))[0]!;
+  return [...ids].sort((a, b) => idRank(a) - idRank(b) || compareText(a, b))[0]!;
 }
 
 /**
@@ -93,7 +94,7 @@ export function mergeAdvisories(advisories: readonly Advisory[]): MergedAdvisory
     const osvFirst = [...group].sort((x, y) => Number(!x.source.startsWith('osv')) - Number(!y.source.startsWith('osv')));
     out.push({
       id: preferredId(ids),
-      aliases: [...ids].sort((a, b) => idRank(a) - idRank(b) || a.localeCompare(b)),
+      aliases: [...ids].sort((a, b) => idRank(a) - idRank(b) || compareText(a, b)),
       summary: osvFirst.find((a) => a.summary)?.summary,
       severity,
       severitySource,
@@ -108,7 +109,7 @@ export function mergeAdvisories(advisories: readonly Advisory[]): MergedAdvisory
       origins: [...new Set(group.map((a) => a.origin))],
     });
   }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareText(a.id, b.id));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import { compareVersions } from './ranges.js';
 import { FIX_KINDS, type FixKind } from './remediation.js';
 import { VULN_CHECK_ID } from './sla.js';
+import { compareText } from '../core/compare.js';
 
 export { VULN_CHECK_ID };
 
@@ -67,7 +68,7 @@ export function buildPlan(findings: readonly Finding[]): PlanAction[] {
     for (const h of held ?? []) if (!prev.heldBack?.some((x) => x.name === h.name && x.from === h.from)) (prev.heldBack ??= []).push(h);
   }
   return [...actions.values()].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.location.localeCompare(b.location) || b.advisories.length - a.advisories.length || a.package.localeCompare(b.package),
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(a.location, b.location) || b.advisories.length - a.advisories.length || compareText(a.package, b.package),
   );
 }
 

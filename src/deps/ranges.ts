@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { AffectedPackage, OsvRange } from './model.js';
+import { compareText } from '../core/compare.js';
 
 /** Parsed versions are cached: the same few thousand versions are compared against many ranges. */
 const parsedCache = new Map<string, semver.SemVer | null>();
@@ -136,5 +137,5 @@ export function compareVersions(a: string, b: string): number {
   const pa = parseVersion(a);
   const pb = parseVersion(b);
   if (pa && pb) return cmp(pa, pb);
-  return a.localeCompare(b);
+  return compareText(a, b);
 }

@@ -8,6 +8,7 @@ import { compareScopes } from '../code/least-privilege.js';
 import type { SourceInventory } from '../code/types.js';
 import { matchesAny } from '../core/glob.js';
 import type { KeysSettings, SinkConfig } from './config.js';
+import { compareText } from '../core/compare.js';
 
 export interface ServicePolicy {
   service: string;
@@ -64,7 +65,7 @@ export function deriveScopes(inventory: SourceInventory | undefined, paths: read
 
 export function resolvePolicy(settings: KeysSettings, inventory?: SourceInventory): KeysPolicy {
   const services = Object.entries(settings.services)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([service, s]): ServicePolicy => {
       const base = {
         service,

@@ -1,3 +1,4 @@
+import { compareText } from '../core/compare.js';
 /**
  * Every Appwrite API operation the live collectors call: the single source for `keys required-scopes`
  * and for the "missing scope" error findings. Scopes are Appwrite's (any one of a route's scopes
@@ -102,5 +103,5 @@ export function requiredScopes(version = '1.9.5'): { key: RequiredScope[]; conso
     entry.reads.push(op.reads);
     byScope.set(scope, entry);
   }
-  return { key: [...byScope.values()].sort((a, b) => a.scope.localeCompare(b.scope)), consoleOnly };
+  return { key: [...byScope.values()].sort((a, b) => compareText(a.scope, b.scope)), consoleOnly };
 }

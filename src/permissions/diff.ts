@@ -2,6 +2,7 @@ import type { Severity } from '../core/severity.js';
 import { compareSeverity } from '../core/severity.js';
 import { entryKey, grantSeverity, type AccessMatrix, type MatrixEntry, type MatrixResource, type SecurityState } from './matrix.js';
 import { resourceRef } from './render.js';
+import { compareText } from '../core/compare.js';
 
 export interface GrantChange {
   change: 'widened' | 'narrowed';
@@ -36,7 +37,7 @@ export function diffMatrices(before: AccessMatrix, after: AccessMatrix): MatrixD
   const change = (kind: GrantChange['change'], e: MatrixEntry): GrantChange => ({ change: kind, entry: e, severity: grantSeverity(e.action, e.principal) });
   const widened = [...afterKeys].filter(([k]) => !beforeKeys.has(k)).map(([, e]) => change('widened', e));
   const narrowed = [...beforeKeys].filter(([k]) => !afterKeys.has(k)).map(([, e]) => change('narrowed', e));
-  const bySeverity = (a: GrantChange, b: GrantChange) => compareSeverity(a.severity, b.severity) || resourceRef(a.entry).localeCompare(resourceRef(b.entry));
+  const bySeverity = (a: GrantChange, b: GrantChange) => compareSeverity(a.severity, b.severity) || compareText(resourceRef(a.entry), resourceRef(b.entry));
   widened.sort(bySeverity);
   narrowed.sort(bySeverity);
 

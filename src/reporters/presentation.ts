@@ -1,17 +1,16 @@
 import type { Diagnostic } from '../core/collector.js';
 import type { AppliedException, Finding, FindingStatus, Location, ResourceRef } from '../core/finding.js';
 import { exitCodeFor, type Summary } from '../core/result.js';
+import { compareText } from '../core/compare.js';
 import { severityRank, SEVERITIES, type Severity } from '../core/severity.js';
+
+export { compareText };
 
 /**
  * Ordering and wording shared by the reporters, so that every format lists the same findings in the
  * same order and describes a location the same way. Presentation only: nothing here filters.
  */
 
-/** Code-unit comparison: `localeCompare` depends on the ICU locale, and reports must not. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Severity (critical first), then area, check, file, line, column, resource, fingerprint. */
 export function compareFindings(a: Finding, b: Finding): number {

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { InputError } from '../core/errors.js';
 import { readTextFile } from '../core/workspace.js';
 import type { SecretFinding } from './types.js';
+import { compareText } from '../core/compare.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -54,7 +55,7 @@ export function renderBaseline(findings: ReadonlyArray<Pick<SecretFinding, 'fing
   const seen = new Set<string>();
   const entries = findings
     .filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true)))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.fingerprint.localeCompare(b.fingerprint))
+    .sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.fingerprint, b.fingerprint))
     .map((f) => ({ fingerprint: f.fingerprint, rule: f.ruleId, path: f.path, line: f.line }));
   const doc: BaselineFile = { version: BASELINE_VERSION, tool: 'appwrite-secops', generatedAt: now.toISOString(), findings: entries };
   return `${JSON.stringify(doc, null, 2)}\n`;

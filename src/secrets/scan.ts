@@ -13,6 +13,7 @@ import { ruleById } from './rules/index.js';
 import type { HeldSecret, RawMatch, ScanSource, SecretFinding, SkippedInput, SuppressedFinding } from './types.js';
 import { verifyFindings, type VerificationSummary, type VerifyTarget } from './verify.js';
 import { DEFAULT_BUNDLE_DIRS, inGitWorkTree, isBundlePath, walkTree } from './walk.js';
+import { compareText } from '../core/compare.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -176,7 +177,7 @@ export async function scanSecrets(opts: SecretScanOptions): Promise<SecretScanRe
     filesScanned,
     bytesScanned,
     ...(mode === 'history' || mode === 'staged' ? { hunksScanned } : {}),
-    findings: [...findings.values()].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId)),
+    findings: [...findings.values()].sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.ruleId, b.ruleId)),
     suppressed,
     skipped,
     ...(verification ? { verification } : {}),

@@ -9,6 +9,7 @@ import { compareScopes } from '../code/least-privilege.js';
 import type { CallSite, SourceInventory } from '../code/types.js';
 import { InputError } from '../core/errors.js';
 import { threatModelSchema, type ServicePath, type ThreatModel, type ThreatModelAuth, type TrustBoundary } from './config.js';
+import { compareText } from '../core/compare.js';
 
 const BOUNDARIES: Record<'client' | 'server' | 'function', TrustBoundary> = {
   client: { id: 'browser-and-apps', description: 'Browsers and mobile apps: users control this code; it may hold only their own session.', trusted: false },
@@ -53,7 +54,7 @@ export function draftThreatModel(inv: SourceInventory): Draft {
   // Server and client files, grouped by the auth modes their calls use.
   const groups = new Map<string, { runtime: 'client' | 'server'; auths: ThreatModelAuth[]; files: string[]; sites: CallSite[] }>();
   const unplaced: string[] = [];
-  for (const [file, sites] of [...sitesByFile].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, sites] of [...sitesByFile].sort(([a], [b]) => compareText(a, b))) {
     const runtime = sites[0]!.runtime;
     if (runtime === 'function' || sites.every((s) => s.functionId)) continue;
     const fileRuntime = runtime === 'unknown' ? undefined : runtime;

@@ -8,6 +8,7 @@ import '../../collectors/keys-policy/schema.js';
 import type { Location } from '../../core/finding.js';
 import { appliesIn, expectedKeyName, type KeysPolicy, type ServicePolicy } from '../../keys/policy.js';
 import type { LiveKey, LiveSnapshot } from '../../live/snapshot.js';
+import { compareText } from '../../core/compare.js';
 
 export interface ServiceKeys {
   service: ServicePolicy;
@@ -23,7 +24,7 @@ export interface EnvKeys {
   unassigned: LiveKey[];
 }
 
-const newestFirst = (a: LiveKey, b: LiveKey) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id);
+const newestFirst = (a: LiveKey, b: LiveKey) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || compareText(b.id, a.id);
 
 export function matchKeys(policy: KeysPolicy, env: LiveSnapshot, keys: readonly LiveKey[]): EnvKeys {
   const services: ServiceKeys[] = [];

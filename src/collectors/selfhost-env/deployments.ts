@@ -1,6 +1,7 @@
 import { isAppwriteVarName, isSecretVarName } from '../../appwrite/env-vars.js';
 import type { ComposeFile, ComposeService } from '../compose/schema.js';
 import type { Deployment, EnvFileFact, ProxyFact, Setting } from './schema.js';
+import { compareText } from '../../core/compare.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
@@ -34,7 +35,7 @@ export function buildDeployments(envFiles: readonly EnvFileFact[], composeFiles:
   for (const f of composeFiles) projects.set(f.project, [...(projects.get(f.project) ?? []), f]);
 
   for (const [dir, files] of projects) {
-    const ordered = [...files].sort((a, b) => (a.role === b.role ? a.path.localeCompare(b.path) : a.role === 'base' ? -1 : 1));
+    const ordered = [...files].sort((a, b) => (a.role === b.role ? compareText(a.path, b.path) : a.role === 'base' ? -1 : 1));
     const services = ordered.flatMap((f) => f.services.map((s) => ({ file: f.path, s })));
     const appwriteSvcs = services.filter(({ s }) => isAppwriteService(s, extraAppwriteServices));
     const beside = dir === '.' ? '.env' : `${dir}/.env`;
@@ -107,7 +108,7 @@ export function buildDeployments(envFiles: readonly EnvFileFact[], composeFiles:
       composeVariables: [],
     });
   }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareText(a.id, b.id));
 }
 
 function addFileSettings(settings: Record<string, Setting>, f: EnvFileFact): void {

@@ -9,6 +9,7 @@ import { effectiveEntries, parseDotenv } from './dotenv.js';
 import { gitTrackedFiles, type GitState } from './git.js';
 import type { EnvFileFact, GitFact } from './schema.js';
 import { isSecretValue } from './secret-values.js';
+import { compareText } from '../../core/compare.js';
 
 /** Env files are small; a bigger one is not a dotenv file. */
 export const MAX_ENV_BYTES = 1024 * 1024;
@@ -154,7 +155,7 @@ async function load(ctx: CollectContext): Promise<SelfhostInputs> {
   for (const rel of explicitCompose) await readCompose(rel, true);
   for (const rel of discoveredCompose) await readCompose(rel, false);
 
-  const envFiles = [...envByPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+  const envFiles = [...envByPath.values()].sort((a, b) => compareText(a.path, b.path));
   const git = await markTracked(ws, envFiles);
   return { envFiles, composeFiles, git };
 }
