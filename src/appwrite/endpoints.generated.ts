@@ -2,11 +2,10 @@
 // (open-api3-1.8.x-{client,server,console}.json). Do not edit by hand: run
 // `node --import tsx scripts/generate-endpoints.ts [spec-folder]` instead.
 // Record layout: see OperationRecord in ./endpoints.ts.
-import type { OperationRecord } from './endpoints.js';
-
 export const ENDPOINT_CATALOG_SOURCE = { appwrite: "1.8.1", specs: 'open-api3-1.8.x', operations: 514, methods: 548 } as const;
 
-export const OPERATION_RECORDS: readonly OperationRecord[] = [
+/** JSON text of OperationRecord[]; parsed on first use by ./endpoints.ts. */
+export const OPERATION_RECORDS_JSON: string = String.raw`[
   ["account","create","POST","/account",["sessions.write"],["session","jwt","admin"],10,3600,["url:{url},ip:{ip}"],["client","server","console"],null,[["create",null,null,null]]],
   ["account","createAnonymousSession","POST","/account/sessions/anonymous",["sessions.write"],["session","jwt","admin"],50,3600,["ip:{ip}"],["client","server","console"],null,[["createAnonymousSession",null,null,null]]],
   ["account","createEmailPasswordSession","POST","/account/sessions/email",["sessions.write"],["session","jwt","admin"],10,3600,["url:{url},email:{param-email}"],["client","server","console"],null,[["createEmailPasswordSession",null,null,null]]],
@@ -520,5 +519,5 @@ export const OPERATION_RECORDS: readonly OperationRecord[] = [
   ["vcs","listInstallations","GET","/vcs/installations",["vcs.read"],["admin"],0,3600,["url:{url},ip:{ip}"],["console"],null,[["listInstallations",null,null,null]]],
   ["vcs","listRepositories","GET","/vcs/github/installations/{installationId}/providerRepositories",["vcs.read"],["admin"],0,3600,["url:{url},ip:{ip}"],["console"],null,[["listRepositories",null,null,null]]],
   ["vcs","listRepositoryBranches","GET","/vcs/github/installations/{installationId}/providerRepositories/{providerRepositoryId}/branches",["vcs.read"],["admin"],0,3600,["url:{url},ip:{ip}"],["console"],null,[["listRepositoryBranches",null,null,null]]],
-  ["vcs","updateExternalDeployments","PATCH","/vcs/github/installations/{installationId}/repositories/{repositoryId}",["vcs.write"],["admin"],0,3600,["url:{url},ip:{ip}"],["console"],null,[["updateExternalDeployments",null,null,null]]],
-];
+  ["vcs","updateExternalDeployments","PATCH","/vcs/github/installations/{installationId}/repositories/{repositoryId}",["vcs.write"],["admin"],0,3600,["url:{url},ip:{ip}"],["console"],null,[["updateExternalDeployments",null,null,null]]]
+]`;

@@ -4,7 +4,7 @@
  * limit and deprecation. The data lives in endpoints.generated.ts (made by scripts/generate-endpoints.ts
  * from the specs; never edited by hand); this module is the lookup API over it.
  */
-import { ENDPOINT_CATALOG_SOURCE, OPERATION_RECORDS } from './endpoints.generated.js';
+import { ENDPOINT_CATALOG_SOURCE, OPERATION_RECORDS_JSON } from './endpoints.generated.js';
 
 export const AUTH_MODES = ['session', 'jwt', 'key', 'admin'] as const;
 /**
@@ -91,7 +91,7 @@ let byMethodName: Map<string, Operation[]> | undefined;
 
 function build(): Map<string, Operation> {
   const map = new Map<string, Operation>();
-  for (const r of OPERATION_RECORDS) {
+  for (const r of JSON.parse(OPERATION_RECORDS_JSON) as readonly OperationRecord[]) {
     const [service, primary, http, path, scopes, auth, limit, seconds, keys, specs, dep, variants] = r;
     for (const [name, vAuth, vDep, vSpecs] of variants) {
       const d = vDep ?? (name === primary ? dep : null);
