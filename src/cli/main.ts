@@ -104,5 +104,14 @@ Start with:
 }
 
 function defaultIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  // stdin on first use: creating the process.stdin stream costs start-up time that only `--stdin` needs.
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
