@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseConfigText } from '../src/core/config.js';
+import { parseConfigText } from '../src/core/config-schema.js';
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
 

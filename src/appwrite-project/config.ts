@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { Config } from '../core/config.js';
 
 const defaults = {
   sessionsLimit: 10,
@@ -33,9 +32,3 @@ export const appwriteProjectConfigSection = {
 };
 
 export type AppwriteProjectConfig = z.output<(typeof appwriteProjectConfigSection)['appwriteProject']>;
-
-/** The section from a loaded config, or its defaults until the section is wired into the root schema. */
-export function appwriteProjectConfig(config: Config): AppwriteProjectConfig {
-  // Parsing fills defaults for a partial section too (tests and embedders may pass one).
-  return appwriteProjectConfigSection.appwriteProject.parse((config as unknown as { appwriteProject?: unknown }).appwriteProject);
-}

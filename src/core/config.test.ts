@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema, defaultConfig, findConfigFile, loadConfigFile, parseConfigText } from './config.js';
+import { configJsonSchema, parseConfigText } from './config-schema.js';
+import { defaultConfig, findConfigFile, loadConfigFile } from './config.js';
 import { InputError } from './errors.js';
 
 function errorOf(fn: () => unknown): InputError {

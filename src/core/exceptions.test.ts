@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema, type ConfigInput } from './config.js';
+import { configSchema, type ConfigInput } from './config-schema.js';
 import { applyExceptions } from './exceptions.js';
 import type { Finding } from './finding.js';
 

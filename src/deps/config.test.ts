@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { depsConfigOf, depsConfigSection } from './config.js';
+import { depsConfigSection } from './config.js';
+import { depsConfigOf } from './settings.js';
 
 describe('dependencies config section', () => {
   const root = z.strictObject({ ...depsConfigSection });
@@ -18,7 +19,7 @@ describe('dependencies config section', () => {
   });
 
   it('partial settings keep the other defaults', () => {
-    const c = depsConfigOf({ dependencies: { sla: { critical: 3 }, osv: { db: 'vendor/osv', online: true } } });
+    const c = depsConfigOf(root.parse({ dependencies: { sla: { critical: 3 }, osv: { db: 'vendor/osv', online: true } } }));
     expect(c.sla).toEqual({ critical: 3, high: 30, medium: 90, low: 180 });
     expect(c.osv).toMatchObject({ db: 'vendor/osv', online: true, api: 'https://api.osv.dev' });
   });
@@ -30,7 +31,7 @@ describe('dependencies config section', () => {
     expect(root.safeParse({ dependencies: { escalateOverdue: 'twice' } }).success).toBe(false);
   });
 
-  it('reads defaults from a config without the section (before it is wired)', () => {
+  it('reads defaults from a config without the section (an embedder\'s hand-made config)', () => {
     expect(depsConfigOf({ failOn: 'high' }).sla.high).toBe(30);
   });
 

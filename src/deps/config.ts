@@ -52,9 +52,3 @@ export const depsConfigSection = {
 };
 
 export type DepsConfig = z.output<(typeof depsConfigSection)['dependencies']>;
-
-/** The `dependencies` section of a config, with defaults when the section is not wired or not set. */
-export function depsConfigOf(config: unknown): DepsConfig {
-  const section = (config as { dependencies?: unknown } | undefined)?.dependencies;
-  return depsConfigSection.dependencies.parse(section ?? {});
-}

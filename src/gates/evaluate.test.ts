@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configSchema, type ConfigInput } from '../core/config.js';
+import { configSchema, type ConfigInput } from '../core/config-schema.js';
 import type { Finding } from '../core/finding.js';
 import { summarize, type AuditResult } from '../core/result.js';
 import { evaluateGates } from './evaluate.js';

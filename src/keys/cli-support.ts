@@ -8,12 +8,14 @@ import { createInterface } from 'node:readline/promises';
 import type { CliContext } from '../cli/runtime.js';
 import { resolveConfig, type Config } from '../core/config.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { liveConfigOf, type EnvironmentConfig } from '../live/config.js';
+import type { EnvironmentConfig } from '../live/config.js';
+import { liveConfigOf } from '../live/settings.js';
 import { selectEnvironments } from '../live/environments.js';
 import { runShellCommand, tail } from '../workflows/sinks/run-command.js';
 import type { SinkRuntime } from '../workflows/sinks/index.js';
 import type { AdminTarget } from './admin.js';
-import { keysConfigOf, type KeysSettings } from './config.js';
+import type { KeysSettings } from './config.js';
+import { keysConfigOf } from './settings.js';
 import { needsCode, resolvePolicy, type KeysPolicy } from './policy.js';
 
 export interface KeysCommandContext {

@@ -20,7 +20,7 @@ const verboseLog = (ctx: CliContext) => (m: string) => ctx.log(m);
 
 /** Request timeout and retries come from the live: section, shared with the audit's reads. */
 async function adminOptions(ctx: CliContext, config: unknown) {
-  const { liveConfigOf } = await import('../live/config.js');
+  const { liveConfigOf } = await import('../live/settings.js');
   const { live } = liveConfigOf(config);
   return { redactor: ctx.redactor, progress: verboseLog(ctx), timeoutMs: live.requestTimeoutMs, maxRetries: live.maxRetries };
 }

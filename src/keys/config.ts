@@ -107,9 +107,3 @@ export const keysSettingsSchema = z
 export type KeysSettings = z.output<typeof keysSettingsSchema>;
 
 export const keysConfigSection = { keys: keysSettingsSchema } as const;
-
-/** Reads the section from a loaded config, with defaults when it is not wired (or not written). */
-export function keysConfigOf(config: unknown): KeysSettings {
-  const c = (config ?? {}) as { keys?: KeysSettings };
-  return c.keys ?? keysSettingsSchema.parse(undefined);
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { environmentSchema, liveConfigOf, liveConfigSection } from './config.js';
+import { environmentSchema, liveConfigSection } from './config.js';
+import { liveConfigOf } from './settings.js';
 
 const section = z.strictObject(liveConfigSection);
 const env = { endpoint: 'https://appwrite.example.com/v1', projectId: 'shop', credentialEnv: 'APPWRITE_PROD_KEY' };

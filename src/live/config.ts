@@ -87,15 +87,3 @@ export const liveConfigSection = {
     .describe('Live Appwrite projects by environment name (dev, stage, prod, …), audited with `audit --env NAME` or `--all-envs`.'),
   live: liveSettingsSchema.describe('Policy for the live project audit.'),
 } as const;
-
-/** The parts of the config the live area reads; a cast until the lead wires the section. */
-export interface LiveConfigView {
-  environments?: Record<string, EnvironmentConfig>;
-  live?: LiveSettings;
-}
-
-/** Reads the live sections from a loaded config, with defaults when the sections are not wired yet. */
-export function liveConfigOf(config: unknown): { environments: Record<string, EnvironmentConfig>; live: LiveSettings } {
-  const c = (config ?? {}) as LiveConfigView;
-  return { environments: c.environments ?? {}, live: c.live ?? liveSettingsSchema.parse(undefined) };
-}

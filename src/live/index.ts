@@ -1,5 +1,6 @@
 /** Library entry points of the live audit (re-exported by src/index.ts at the lead's discretion). */
-export { liveConfigSection, liveConfigOf, environmentSchema, type EnvironmentConfig, type LiveSettings } from './config.js';
+export { liveConfigSection, environmentSchema, type EnvironmentConfig, type LiveSettings } from './config.js';
+export { liveConfigOf } from './settings.js';
 export { selectEnvironments, resolveEnvironment, type ResolvedEnvironment, type EnvironmentSelection } from './environments.js';
 export { readLiveProject, type ReadOptions } from './read-project.js';
 export { readKeyInventory, type KeyInventory } from './keys-inventory.js';

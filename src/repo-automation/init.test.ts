@@ -88,7 +88,7 @@ describe('generated workflow passes GitHub\'s own workflow parser', () => {
 
 describe('appwrite-secops.yaml skeleton', () => {
   it('is a valid config with the detected environments and function services', async () => {
-    const { parseConfigText } = await import('../core/config.js');
+    const { parseConfigText } = await import('../core/config-schema.js');
     const dir = await repo({
       'appwrite.json': JSON.stringify({ projectId: 'shop-prod', endpoint: 'https://fra.cloud.appwrite.io/v1', functions: [{ $id: 'billing-fn', path: 'functions/billing' }] }),
       '.env.production': 'APPWRITE_ENDPOINT=x\n',
@@ -102,7 +102,7 @@ describe('appwrite-secops.yaml skeleton', () => {
   });
 
   it('is valid without any Appwrite project file too', async () => {
-    const { parseConfigText } = await import('../core/config.js');
+    const { parseConfigText } = await import('../core/config-schema.js');
     const dir = await repo({});
     await initRepository({ root: dir, only: ['appwrite-secops.yaml'] });
     expect(parseConfigText(await readFile(path.join(dir, 'appwrite-secops.yaml'), 'utf8'), 'x').environments).toHaveProperty('prod');

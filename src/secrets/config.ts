@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_BUNDLE_DIRS } from './walk.js';
 
-/** Always skipped on top of `secrets.exclude`: lockfiles hold integrity hashes, never credentials, and are large. */
-export const BUILTIN_EXCLUDES = ['**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/bun.lock', '**/bun.lockb', '**/composer.lock', '**/Cargo.lock', '**/poetry.lock'] as const;
+/** The schema of the `secrets` section; read a loaded config's section with secretsConfigOf (./settings.ts). */
 
 const verifySchema = z
   .strictObject({
@@ -36,9 +35,3 @@ export type SecretsConfig = z.output<typeof secretsSchema>;
 export const secretsConfigSection = {
   secrets: secretsSchema.default({ exclude: [], bundleDirs: [...DEFAULT_BUNDLE_DIRS], gitignore: true, history: false, maxFileMiB: 64, workers: 'auto' }),
 };
-
-/** The section from a loaded config, or its defaults while the section is not wired into the root schema. */
-export function secretsConfigOf(config: unknown): SecretsConfig {
-  const raw = (config as { secrets?: unknown } | undefined)?.secrets;
-  return secretsSchema.parse(raw ?? {});
-}

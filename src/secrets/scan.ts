@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { Redactor, redactSecret, sha256Hex } from '../core/redact.js';
 import { readBaseline } from './baseline.js';
-import { BUILTIN_EXCLUDES } from './config.js';
+import { BUILTIN_EXCLUDES } from './settings.js';
 import { scanHunks, scanTree } from './dispatch.js';
 import { newChunkBuffer, scanFileSync, type FileResult } from './file-scan.js';
 import { assertGitWorkTree, gitDiffHunks, historyArgs, stagedArgs, type CommitInfo, type DiffHunk } from './git.js';

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { CliContext } from '../cli/runtime.js';
 import { resolveConfig, type Config } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
-import { storeConfigOf, type StoreConfig } from './config.js';
+import type { StoreConfig } from './config.js';
+import { storeConfigOf } from './settings.js';
 import { openStore, type OpenStoreOptions, type Store } from './store.js';
 import { resolveStoreUrl } from './url.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { storeConfigOf, storeConfigSection } from './config.js';
+import { storeConfigSection } from './config.js';
+import { storeConfigOf } from './settings.js';
 
 describe('store config section', () => {
   it('defaults: no URL (the default store applies), one year of runs, 20 kept per scope', () => {

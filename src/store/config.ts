@@ -33,9 +33,3 @@ export const storeConfigSection = {
 };
 
 export type StoreConfig = z.output<(typeof storeConfigSection)['store']>;
-
-/** Reads the `store` section from a loaded config, whether or not the section is wired into the root schema yet. */
-export function storeConfigOf(config: unknown): StoreConfig {
-  const raw = (config as { store?: unknown } | undefined)?.store;
-  return storeConfigSection.store.parse(raw ?? {});
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { site } from '../code/fixtures.js';
-import { threatModelOf, threatModelSchema } from './config.js';
+import { threatModelSchema } from './config.js';
+import { threatModelOf } from './settings.js';
 import { authAgrees, effectiveRuntime, operationAllowed, pathForFile, sitesOfPath } from './match.js';
 
 describe('threatModel config section', () => {

@@ -5,6 +5,7 @@
  * drafts it from the source inventory; the `endpoints/*` and `scopes/*` checks hold the code to it.
  */
 import * as z from 'zod';
+import { authList } from './settings.js';
 
 export const THREAT_MODEL_RUNTIMES = ['client', 'server', 'function'] as const;
 export const THREAT_MODEL_AUTHS = ['session', 'jwt', 'key', 'guest', 'admin'] as const;
@@ -70,16 +71,3 @@ export type TrustBoundary = ThreatModel['boundaries'][number];
 
 /** For src/core/config-sections.ts. */
 export const threatModelConfigSection = { threatModel: threatModelSchema } as const;
-
-export function authList(a: ServicePath['auth']): ThreatModelAuth[] {
-  return Array.isArray(a) ? a : [a];
-}
-
-/**
- * The threat model from a loaded config. Until the section is wired into the root schema, a config
- * object without it yields an empty model; a present but unparsed one is validated here.
- */
-export function threatModelOf(config: unknown): ThreatModel {
-  const raw = (config as { threatModel?: unknown } | undefined)?.threatModel;
-  return threatModelSchema.parse(raw ?? undefined);
-}

@@ -1,7 +1,8 @@
 /** Which service path of the threat model covers a file or call site. */
 import { globMatch, matchesAny } from '../core/glob.js';
 import type { CallSite, Runtime, SiteAuth } from '../code/types.js';
-import { authList, type ServicePath, type ThreatModel } from './config.js';
+import type { ServicePath, ThreatModel } from './config.js';
+import { authList } from './settings.js';
 
 /** The first path whose `files` globs match (the order in the config is the precedence). */
 export function pathForFile(tm: ThreatModel, file: string): ServicePath | undefined {

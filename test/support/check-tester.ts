@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyCheck } from '../../src/core/check.js';
-import { defaultConfig, type Config } from '../../src/core/config.js';
+import type { Config, ConfigInput } from '../../src/core/config.js';
+import { configSchema } from '../../src/core/config-schema.js';
 import type { Facts } from '../../src/core/facts.js';
 import type { Finding } from '../../src/core/finding.js';
 import { Redactor } from '../../src/core/redact.js';
@@ -11,7 +12,8 @@ export const FIXED_NOW = new Date('2026-11-29T12:00:00Z');
 export interface CheckCase {
   name: string;
   facts: Partial<Facts>;
-  config?: Partial<Config>;
+  /** Settings as a config file would hold them; parsed by the real schema, so defaults fill the rest. */
+  config?: ConfigInput;
   now?: Date;
 }
 
@@ -30,7 +32,7 @@ export interface InvalidCase extends CheckCase {
 
 /** Runs one check through the real runner (so message ids, fingerprints and redaction are the real ones). */
 export async function runCheck(check: AnyCheck, c: CheckCase): Promise<Finding[]> {
-  const config = { ...defaultConfig(), ...(c.config ?? {}) } as Config;
+  const config: Config = configSchema.parse(c.config ?? {});
   const states = new Map(Object.entries(c.facts).map(([k, v]) => [k, { state: 'ok' as const, value: v }]));
   return runChecks([check], { states }, { config, now: c.now ?? FIXED_NOW, redactor: new Redactor() });
 }

@@ -1,5 +1,5 @@
 import '../../collectors/appwrite-config/schema.js';
-import { appwriteProjectConfig } from '../../appwrite-project/config.js';
+import { appwriteProjectConfig } from '../../appwrite-project/settings.js';
 import { defineCheck } from '../../core/check.js';
 import { bucketAudience, bucketResource } from '../../permissions/analysis.js';
 

@@ -1,5 +1,5 @@
 import { defineCheck, type Evidence } from '../../core/check.js';
-import { depsConfigOf } from '../../deps/config.js';
+import { depsConfigOf } from '../../deps/settings.js';
 import type { Vulnerability } from '../../deps/model.js';
 import { remedyFor } from '../../deps/remediation.js';
 import { slaStatus } from '../../deps/sla.js';

@@ -1,6 +1,6 @@
 import '../../collectors/source-code/schema.js';
 import { defineCheck } from '../../core/check.js';
-import { threatModelOf } from '../../threat-model/config.js';
+import { threatModelOf } from '../../threat-model/settings.js';
 import { operationAllowed, pathForFile } from '../../threat-model/match.js';
 
 export const coveredByThreatModel = defineCheck({

@@ -1,7 +1,7 @@
 import '../../collectors/source-code/schema.js';
 import { defineCheck } from '../../core/check.js';
 import { matchesAny } from '../../core/glob.js';
-import { authList, threatModelOf } from '../../threat-model/config.js';
+import { authList, threatModelOf } from '../../threat-model/settings.js';
 import { authAgrees, pathForFile } from '../../threat-model/match.js';
 
 export const matchesThreatModel = defineCheck({

@@ -1,6 +1,6 @@
 import '../../collectors/source-code/schema.js';
 import { defineCheck } from '../../core/check.js';
-import { authList, threatModelOf } from '../../threat-model/config.js';
+import { authList, threatModelOf } from '../../threat-model/settings.js';
 import { effectiveRuntime, pathForFile } from '../../threat-model/match.js';
 
 /** Writes to shared data: with a user session they succeed only where users themselves may write. */

@@ -1,6 +1,6 @@
 import { isAdminScope, isKnownScope } from '../../appwrite/scopes.js';
 import '../../collectors/appwrite-config/schema.js';
-import { appwriteProjectConfig } from '../../appwrite-project/config.js';
+import { appwriteProjectConfig } from '../../appwrite-project/settings.js';
 import { defineCheck } from '../../core/check.js';
 
 /**

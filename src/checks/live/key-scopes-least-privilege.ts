@@ -1,5 +1,5 @@
 import { defineCheck } from '../../core/check.js';
-import { liveConfigOf } from '../../live/config.js';
+import { liveConfigOf } from '../../live/settings.js';
 import { apiLocation, eachSection, UNREADABLE } from './sections.js';
 
 /** Scopes that manage the project itself: a key holding one can mint keys, open CORS or reroute webhooks. */

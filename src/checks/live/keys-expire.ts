@@ -1,5 +1,5 @@
 import { defineCheck } from '../../core/check.js';
-import { liveConfigOf } from '../../live/config.js';
+import { liveConfigOf } from '../../live/settings.js';
 import { apiLocation, daysBetween, eachSection, UNREADABLE } from './sections.js';
 
 /** A key that never expires stays valid after whoever held it has gone; rotation needs a deadline. */

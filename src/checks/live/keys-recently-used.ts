@@ -1,5 +1,5 @@
 import { defineCheck } from '../../core/check.js';
-import { liveConfigOf } from '../../live/config.js';
+import { liveConfigOf } from '../../live/settings.js';
 import { apiLocation, daysBetween, eachSection, UNREADABLE } from './sections.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describeRole, principalClass } from '../../appwrite/permissions.js';
 import '../../collectors/appwrite-config/schema.js';
-import { appwriteProjectConfig } from '../../appwrite-project/config.js';
+import { appwriteProjectConfig } from '../../appwrite-project/settings.js';
 import { defineCheck } from '../../core/check.js';
 import { containerLabel, containerResource, containers, grantsAction, grantsOf, isSensitive, sensitivityOf } from '../../permissions/analysis.js';
 

@@ -4,7 +4,7 @@ import { defineCheck } from '../../core/check.js';
 import type { Location } from '../../core/finding.js';
 import { matchesAny } from '../../core/glob.js';
 import { compareScopes } from '../../code/least-privilege.js';
-import { authList, threatModelOf } from '../../threat-model/config.js';
+import { authList, threatModelOf } from '../../threat-model/settings.js';
 import { sitesOfPath } from '../../threat-model/match.js';
 
 export const leastPrivilege = defineCheck({

@@ -28,7 +28,7 @@ Examples:
     .action(async (opts) => {
       const path = await import('node:path');
       const { resolveConfig } = await import('../../core/config.js');
-      const { liveConfigOf } = await import('../../live/config.js');
+      const { liveConfigOf } = await import('../../live/settings.js');
       const { resolveEnvironment, selectEnvironments } = await import('../../live/environments.js');
       const { readKeyInventory } = await import('../../live/keys-inventory.js');
       const { renderKeyInventoryJson, renderKeyInventoryText } = await import('../../live/keys-report.js');

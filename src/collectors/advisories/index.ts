@@ -1,5 +1,5 @@
 import { defineCollector } from '../../core/collector.js';
-import { depsConfigOf } from '../../deps/config.js';
+import { depsConfigOf } from '../../deps/settings.js';
 import { matchVulnerabilities, mergeAdvisories } from '../../deps/match.js';
 import type { Vulnerability } from '../../deps/model.js';
 import { advisoryKey, vulnerabilityFingerprint, type FirstSeenProvider } from '../../deps/sla.js';

@@ -30,7 +30,7 @@ async function readSelected(ctx: CollectContext): Promise<FactState<LiveFacts>> 
   if (!liveEnvironments?.length && !allLiveEnvironments) return { state: 'absent', reason: 'no live environment selected (audit --env NAME or --all-envs)' };
   // The SDKs and the live layer load only when an environment is selected: a file-only audit stays fast.
   const [{ liveConfigOf }, { resolveEnvironment, selectEnvironments }, { readLiveProject }, { liveSource }] = await Promise.all([
-    import('../../live/config.js'),
+    import('../../live/settings.js'),
     import('../../live/environments.js'),
     import('../../live/read-project.js'),
     import('../../live/to-project-model.js'),

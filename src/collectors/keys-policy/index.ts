@@ -5,7 +5,7 @@
  */
 import './schema.js';
 import { defineCollector } from '../../core/collector.js';
-import { keysConfigOf } from '../../keys/config.js';
+import { keysConfigOf } from '../../keys/settings.js';
 import { needsCode, resolvePolicy } from '../../keys/policy.js';
 
 export const keysPolicyCollector = defineCollector({

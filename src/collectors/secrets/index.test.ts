@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectContext, Diagnostic } from '../../core/collector.js';
-import { defaultConfig, type Config } from '../../core/config.js';
+import { configSchema } from '../../core/config-schema.js';
 import { InputError } from '../../core/errors.js';
 import { Redactor } from '../../core/redact.js';
 import { Workspace } from '../../core/workspace.js';
@@ -45,7 +45,7 @@ function context(root: string, secrets: Record<string, unknown> = {}, inputs: Co
   const diagnostics: Diagnostic[] = [];
   const recorded: string[] = [];
   const redactor = new Redactor();
-  const config = { ...defaultConfig(), secrets } as Config;
+  const config = configSchema.parse({ secrets });
   const ctx: CollectContext = {
     workspace: new Workspace(root),
     config,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineCollector } from '../../core/collector.js';
 import { InputError } from '../../core/errors.js';
-import { secretsConfigOf } from '../../secrets/config.js';
+import { secretsConfigOf } from '../../secrets/settings.js';
 import { scanSecrets, type SecretScanOptions } from '../../secrets/scan.js';
 import type { SecretFinding } from '../../secrets/types.js';
 import './schema.js';

@@ -11,6 +11,7 @@ import { scopesChecks } from '../../checks/scopes/index.js';
 import { renderInventory } from '../../code/render.js';
 import type { CollectContext } from '../../core/collector.js';
 import { defaultConfig } from '../../core/config.js';
+import { configSchema } from '../../core/config-schema.js';
 import type { Finding } from '../../core/finding.js';
 import { Redactor } from '../../core/redact.js';
 import { runChecks } from '../../core/runner.js';
@@ -124,8 +125,7 @@ describe('example apps', () => {
   });
 
   it('with a threat model covering the app, coverage passes and declared session writes are accepted', async () => {
-    const config = {
-      ...defaultConfig(),
+    const config = configSchema.parse({
       threatModel: {
         boundaries: [
           { id: 'browser', trusted: false },
@@ -138,7 +138,7 @@ describe('example apps', () => {
           { id: 'browser', files: ['src/components/**', 'src/lib/*.ts'], runtime: 'client', auth: 'session', boundary: 'browser' },
         ],
       },
-    } as unknown as ReturnType<typeof defaultConfig>;
+    });
     const { findings } = await auditApp('nextjs-app-router', config);
     const got = failing(findings);
     expect(got.filter((g) => g.startsWith('endpoints/covered-by-threat-model'))).toEqual([]);
