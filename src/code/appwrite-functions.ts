@@ -3,18 +3,29 @@
  * appwrite.config.json / appwrite.json (`functions[]`: `$id`, `name`, `path`, `scopes`). Only the fields
  * this area needs are read here; the full project model (issue 3) reads the rest of the file.
  */
-import * as z from 'zod';
 import type { FunctionInfo } from './types.js';
 
 export const APPWRITE_CONFIG_NAMES = ['appwrite.config.json', 'appwrite.json'] as const;
 
-const functionSchema = z.looseObject({
-  $id: z.string().min(1),
-  name: z.string().optional(),
-  path: z.string().optional(),
-  scopes: z.array(z.string()).optional(),
-});
-const configSchema = z.looseObject({ functions: z.array(z.unknown()).optional() });
+interface DeclaredFunction {
+  $id: string;
+  name?: string;
+  path?: string;
+  scopes?: string[];
+}
+
+// Checked by hand rather than with zod: four fields do not justify loading zod on every audit's start-up.
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A `functions[]` entry with a non-empty `$id` and well-typed `name`, `path` and `scopes`; other fields are ignored. */
+function declaredFunction(v: unknown): DeclaredFunction | undefined {
+  if (!isRecord(v) || typeof v.$id !== 'string' || v.$id.length === 0) return undefined;
+  if ((v.name !== undefined && typeof v.name !== 'string') || (v.path !== undefined && typeof v.path !== 'string')) return undefined;
+  if (v.scopes !== undefined && !(Array.isArray(v.scopes) && v.scopes.every((x) => typeof x === 'string'))) return undefined;
+  return v as unknown as DeclaredFunction;
+}
 
 export interface FunctionsFromConfig {
   functions: FunctionInfo[];
@@ -30,17 +41,16 @@ export function functionsFromConfig(text: string, rel: string): FunctionsFromCon
   } catch (err) {
     return { functions: [], problems: [{ line: jsonErrorLine(text, err as Error), message: `not valid JSON: ${(err as Error).message}` }] };
   }
-  const top = configSchema.safeParse(raw);
-  if (!top.success) return { functions: [], problems: [{ line: 1, message: 'expected a JSON object' }] };
+  if (!isRecord(raw) || (raw.functions !== undefined && !Array.isArray(raw.functions))) return { functions: [], problems: [{ line: 1, message: 'expected a JSON object' }] };
+  const declared: unknown[] = (raw.functions as unknown[] | undefined) ?? [];
   const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
   const functions: FunctionInfo[] = [];
-  for (const [i, f] of (top.data.functions ?? []).entries()) {
-    const parsed = functionSchema.safeParse(f);
-    if (!parsed.success) {
+  for (const [i, f] of declared.entries()) {
+    const fn = declaredFunction(f);
+    if (!fn) {
       problems.push({ message: `functions[${i}] has no "$id"; skipped` });
       continue;
     }
-    const fn = parsed.data;
     // The CLI's default folder for a function is functions/<name>.
     const folder = (fn.path ?? `functions/${fn.name ?? fn.$id}`).replace(/^\.\/?/, '').replace(/\/+$/, '');
     const root = [dir, folder].filter(Boolean).join('/');

@@ -3,7 +3,6 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { Redactor, redactSecret, sha256Hex } from '../core/redact.js';
-import { readBaseline } from './baseline.js';
 import { BUILTIN_EXCLUDES } from './settings.js';
 import { scanHunks, scanTree } from './dispatch.js';
 import { newChunkBuffer, scanFileSync, type FileResult } from './file-scan.js';
@@ -75,7 +74,8 @@ export async function scanSecrets(opts: SecretScanOptions): Promise<SecretScanRe
   const redactor = opts.redactor ?? new Redactor();
   const progress = opts.onProgress ?? (() => {});
   const baselineFile = opts.baseline ? path.resolve(root, opts.baseline) : undefined;
-  const baseline = baselineFile ? await readBaseline(baselineFile, path.relative(process.cwd(), baselineFile) || baselineFile) : new Set<string>();
+  // The baseline reader (and the zod schema behind it) loads only when a baseline is configured.
+  const baseline = baselineFile ? await (await import('./baseline.js')).readBaseline(baselineFile, path.relative(process.cwd(), baselineFile) || baselineFile) : new Set<string>();
 
   const findings = new Map<string, SecretFinding>();
   const held = new Map<string, HeldSecret>();

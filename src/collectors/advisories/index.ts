@@ -1,10 +1,9 @@
 import { defineCollector } from '../../core/collector.js';
 import { depsConfigOf } from '../../deps/settings.js';
-import { matchVulnerabilities, mergeAdvisories } from '../../deps/match.js';
 import type { Vulnerability } from '../../deps/model.js';
-import { advisoryKey, vulnerabilityFingerprint, type FirstSeenProvider } from '../../deps/sla.js';
+import type { FirstSeenProvider } from '../../deps/sla.js';
 import { loadLockfiles } from '../lockfiles/load.js';
-import { collectSources, lockedPackages, plannedSources } from './sources.js';
+import { plannedSources } from './plan.js';
 import './schema.js';
 
 /**
@@ -31,6 +30,8 @@ export const advisoriesCollector = defineCollector({
     if (locks.lockfiles.length === 0 && locks.failures.length === 0 && plan.auditJson.length === 0 && plan.osvScannerJson.length === 0) {
       return { state: 'absent', reason: 'no lockfile to check (package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml or bun.lock)' };
     }
+    // The sources, the OSV client and the matcher load only when there is something to match.
+    const [{ collectSources, lockedPackages }, { matchVulnerabilities, mergeAdvisories }] = await Promise.all([import('./sources.js'), import('../../deps/match.js')]);
     const { advisories, status } = await collectSources(ctx, cfg, locks, prodOnly);
     const merged = mergeAdvisories(advisories);
     const { vulnerabilities, unevaluated } = matchVulnerabilities(locks.lockfiles, merged);
@@ -51,6 +52,7 @@ export const advisoriesCollector = defineCollector({
 
 /** The earliest first-seen date the store has for the finding, or for this package under any id or alias. */
 async function addFirstSeen(vulns: Vulnerability[], provider: FirstSeenProvider): Promise<void> {
+  const { advisoryKey, vulnerabilityFingerprint } = await import('../../deps/sla.js');
   for (const v of vulns) {
     const keys = [vulnerabilityFingerprint(v), ...v.aliases.map((id) => advisoryKey(v.package, id))];
     const dates = await Promise.all(keys.map((k) => provider.firstSeen(k)));

@@ -11,26 +11,15 @@ import { loadOfflineDb } from '../../deps/osv/offline.js';
 import { parseOsvScannerOutput } from '../../deps/osv-scanner.js';
 import { parseVersion } from '../../deps/ranges.js';
 import { runPackageManagerAudit } from '../../deps/run-audit.js';
+import { plannedSources } from './plan.js';
+
+export { plannedSources };
 
 const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 export interface SourceResult {
   advisories: Advisory[];
   status: SourceStatus[];
-}
-
-/** Which advisory sources this run uses: explicit inputs first, then the config. */
-export function plannedSources(ctx: CollectContext, cfg: DepsConfig): { auditJson: string[]; osvScannerJson: string[]; osvDb?: string; osvApi?: string; runAudit: boolean } {
-  const i = ctx.inputs;
-  const online = i.osvOnline ?? (i.osvApi ? true : cfg.osv.online);
-  const db = i.osvDb ?? (cfg.osv.db ? path.resolve(ctx.workspace.root, cfg.osv.db) : undefined);
-  return {
-    auditJson: i.auditJson ?? [],
-    osvScannerJson: i.osvScannerJson ?? [],
-    ...(db ? { osvDb: db } : {}),
-    ...(online ? { osvApi: i.osvApi ?? cfg.osv.api } : {}),
-    runAudit: i.runAudit ?? cfg.runAudit,
-  };
 }
 
 /** Reads a report named on the command line; an unreadable or malformed one is an input error (exit 2). */
