@@ -6,11 +6,19 @@ import { FormatError, isRecord } from '../json-text.js';
 import { buildPackages, type GraphImporter, type GraphNode } from './graph.js';
 import type { ParseContext } from './types.js';
 
+interface YarnLockfileModule {
+  parse(text: string): { type: 'success' | 'merge' | 'conflict'; object: Record<string, YarnLockEntry> };
+}
+
+let yarnLockfileModule: YarnLockfileModule | undefined;
+
 // A webpack-bundled CommonJS module that also sets __esModule: its default export differs between
 // Node's ESM loader and bundlers, so it is loaded through require to get one behaviour everywhere.
-const lockfile = createRequire(import.meta.url)('@yarnpkg/lockfile') as {
-  parse(text: string): { type: 'success' | 'merge' | 'conflict'; object: Record<string, YarnLockEntry> };
-};
+// Loaded on the first classic yarn.lock (it costs start-up time that runs without one do not need).
+function yarnLockfile(): YarnLockfileModule {
+  yarnLockfileModule ??= createRequire(import.meta.url)('@yarnpkg/lockfile') as YarnLockfileModule;
+  return yarnLockfileModule;
+}
 
 /** `name@range` split at the `@` that ends the (possibly scoped) name. */
 export function splitDescriptor(descriptor: string): { name: string; range: string } {
@@ -37,9 +45,9 @@ export function isBerryLock(text: string): boolean {
 
 /** yarn v1 (`# yarn lockfile v1`), read with yarn's own parser. */
 export function parseYarnClassic(text: string, ctx: ParseContext): ParsedLockfile {
-  let parsed: ReturnType<typeof lockfile.parse>;
+  let parsed: ReturnType<YarnLockfileModule['parse']>;
   try {
-    parsed = lockfile.parse(text);
+    parsed = yarnLockfile().parse(text);
   } catch (err) {
     const msg = (err as Error).message;
     const pos = /(\d+):(\d+) in lockfile/.exec(msg);
