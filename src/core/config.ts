@@ -1,7 +1,7 @@
 /**
- * Finding and loading `appwrite-secops.yaml`. The schema itself lives in ./config-schema.ts and is
- * imported only when a file is read; without one the built-in defaults (config-defaults.generated.ts,
- * made by `npm run gen` from the schema) are used as they are.
+ * Finding and loading `appwrite-secops.yaml`. The schema lives in ./config-schema.ts; a file is validated
+ * section by section (./config-lazy.ts), loading only the schemas of the sections it sets. Without a file
+ * the built-in defaults (config-defaults.generated.ts, made by `npm run gen` from the schema) are used.
  */
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
@@ -42,8 +42,8 @@ export function findConfigFile(startDir: string): string | undefined {
 /** Loads and validates a config file; errors carry file:line. */
 export async function loadConfigFile(file: string, shownAs = file): Promise<LoadedConfig> {
   const text = await readTextFile(path.resolve(file), shownAs, { maxBytes: 2 * 1024 * 1024 });
-  const { parseConfigText } = await import('./config-schema.js');
-  return { config: parseConfigText(text, shownAs), path: path.resolve(file) };
+  const { parseConfigTextLazily } = await import('./config-lazy.js');
+  return { config: await parseConfigTextLazily(text, shownAs), path: path.resolve(file) };
 }
 
 export async function resolveConfig(opts: { configFile?: string; startDir: string }): Promise<LoadedConfig> {
