@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { trackedFromIndex } from './git-index.js';
 
 export type GitState =
   | { state: 'repo'; tracked: Set<string> }
@@ -9,11 +10,18 @@ export type GitState =
   | { state: 'unavailable'; reason: string };
 
 /**
- * Files git tracks under `dir`, relative to it with forward slashes. One `git ls-files` call.
- * Repository config is not trusted: fsmonitor hooks are switched off, since the audited folder may
- * come from anywhere and `core.fsmonitor` names a program git would run.
+ * Files git tracks under `dir`, relative to it with forward slashes. Read from the git index when it can
+ * be read exactly (./git-index.ts); otherwise one `git ls-files` call.
  */
-export function gitTrackedFiles(dir: string, opts: { timeoutMs?: number } = {}): Promise<GitState> {
+export async function gitTrackedFiles(dir: string, opts: { timeoutMs?: number } = {}): Promise<GitState> {
+  return (await trackedFromIndex(dir)) ?? gitLsFiles(dir, opts);
+}
+
+/**
+ * `git ls-files` in `dir`. Repository config is not trusted: fsmonitor hooks are switched off, since
+ * the audited folder may come from anywhere and `core.fsmonitor` names a program git would run.
+ */
+export function gitLsFiles(dir: string, opts: { timeoutMs?: number } = {}): Promise<GitState> {
   return new Promise((resolve) => {
     execFile(
       'git',
