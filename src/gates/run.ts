@@ -9,6 +9,7 @@ import { parseAuthzResults } from './authz-results.js';
 import { evaluateGates } from './evaluate.js';
 import type { GateResult } from './model.js';
 import { renderSecurityGates } from './security-gates-md.js';
+import { rename, writeFile } from 'node:fs/promises';
 
 export interface GateOptions extends AuditOptions {
   /** Extra negative-authorization result files (added to config gates.authzResults). */
@@ -48,7 +49,6 @@ export async function runGate(opts: GateOptions): Promise<GateRun> {
   const existing = await readFile(target, 'utf8').catch(() => undefined);
   const markdown = renderSecurityGates(gate, existing);
   if (opts.write) {
-    const { writeFile, rename } = await import('node:fs/promises');
     await writeFile(`${target}.tmp`, markdown);
     await rename(`${target}.tmp`, target);
   }

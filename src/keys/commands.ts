@@ -9,6 +9,7 @@ import { openSink, parseSinkFlag, sinkFromConfig } from '../workflows/sinks/inde
 import { openKeyAdmin } from './admin.js';
 import { confirmer, loadKeysContext, loadPolicy, probeRunner, sinkRuntime } from './cli-support.js';
 import { requireDuration } from './duration.js';
+import path from 'node:path';
 
 interface Common {
   env?: string;
@@ -26,7 +27,6 @@ async function adminOptions(ctx: CliContext, config: unknown) {
 }
 
 export async function runKeysAudit(opts: { env: string[]; allEnvs?: boolean; format: string; config?: string; failOn?: string }, ctx: CliContext): Promise<void> {
-  const path = await import('node:path');
   const { audit } = await import('../audit.js');
   const { keysChecks } = await import('../checks/keys/index.js');
   const { appwriteLiveCollector } = await import('../collectors/appwrite-live/index.js');

@@ -1,7 +1,7 @@
 import { newChunkBuffer, scanFileSync, type FileJob, type FileResult } from './file-scan.js';
 import type { DiffHunk } from './git.js';
 import { defaultRules, scanText } from './matcher.js';
-import { ScanPool, type TextJob } from './pool.js';
+import type { TextJob } from './pool.js';
 import type { RawMatch } from './types.js';
 import type { WalkEntry } from './walk.js';
 
@@ -38,6 +38,7 @@ export async function scanTree(
     if (!done) for await (const e of walk) run(e);
     return;
   }
+  const { ScanPool } = await import('./pool.js'); // worker_threads only when a tree is large enough for it
   const pool = ScanPool.create(o.workers);
   o.progress(`matching on ${pool.size} worker threads`);
   const inflight = new Set<Promise<void>>();
@@ -79,6 +80,7 @@ export async function scanHunks(
     for await (const h of hunks) o.onHunk(h, scanText(h.text, compiled, { path: h.path, committed: true, lineOffset: h.startLine - 1 }));
     return;
   }
+  const { ScanPool } = await import('./pool.js'); // worker_threads only when a tree is large enough for it
   const pool = ScanPool.create(o.workers);
   const inflight = new Set<Promise<void>>();
   let key = 0;

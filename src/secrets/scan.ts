@@ -6,7 +6,7 @@ import { Redactor, redactSecret, sha256Hex } from '../core/redact.js';
 import { BUILTIN_EXCLUDES } from './settings.js';
 import { scanHunks, scanTree } from './dispatch.js';
 import { newChunkBuffer, scanFileSync, type FileResult } from './file-scan.js';
-import { assertGitWorkTree, gitDiffHunks, historyArgs, stagedArgs, type CommitInfo, type DiffHunk } from './git.js';
+import type { CommitInfo, DiffHunk } from './git.js';
 import { defaultRules, scanText } from './matcher.js';
 import { ruleById } from './rules/index.js';
 import type { HeldSecret, RawMatch, ScanSource, SecretFinding, SkippedInput, SuppressedFinding } from './types.js';
@@ -155,6 +155,8 @@ export async function scanSecrets(opts: SecretScanOptions): Promise<SecretScanRe
       await scanTree(walk, { committed, workers, limits, onResult, progress, signal: opts.signal });
     }
   } else {
+    // git (child_process, readline) only for history and staged scans.
+    const { assertGitWorkTree, gitDiffHunks, historyArgs, stagedArgs } = await import('./git.js');
     await assertGitWorkTree(root);
     const hunks = gitDiffHunks(mode === 'history' ? historyArgs() : stagedArgs(), root, opts.signal);
     const onHunk = (h: DiffHunk, matches: RawMatch[]): void => {

@@ -2,6 +2,7 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { FAIL_ON_LEVELS } from '../../core/severity.js';
 import { outputPairs } from '../output.js';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
 
 export const DEPS_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'html'] as const;
 
@@ -40,7 +41,6 @@ Examples:
   appwrite-secops deps examples/deps-vulnerable --osv-db examples/deps-vulnerable/osv --format sarif --output deps.sarif`,
     )
     .action(async (target, opts) => {
-      const path = await import('node:path');
       const { UsageError } = await import('../../core/errors.js');
       const { audit } = await import('../../audit.js');
       const { writeReports } = await import('../output.js');

@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -23,7 +24,6 @@ Examples:
   appwrite-secops endpoints --runtime client --format json`,
     )
     .action(async (target, opts) => {
-      const path = await import('node:path');
       const { UsageError } = await import('../../core/errors.js');
       const { Workspace } = await import('../../core/workspace.js');
       const { assertFolder } = await import('./threat-model.js');

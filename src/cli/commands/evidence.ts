@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
 
 const STORE_HELP = 'store URL: sqlite:PATH or postgres://… (default: $APPWRITE_SECOPS_STORE, config store.url, sqlite:.appwrite-secops/state.db)';
 
@@ -49,7 +50,6 @@ Examples:
     .action(async (opts) => {
       const { openStoreForCli, parseSince } = await import('../../store/cli-support.js');
       const since = opts.since ? parseSince(opts.since) : undefined;
-      const path = await import('node:path');
       const { store } = await openStoreForCli(opts, ctx, { create: false });
       try {
         const { exportEvidence } = await import('../../store/export.js');

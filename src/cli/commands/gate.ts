@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -22,7 +23,6 @@ Decision and exit code:
   (3 when the decision is pass but part of the workspace could not be read)`,
     )
     .action(async (target, opts) => {
-      const path = await import('node:path');
       const { runGate } = await import('../../gates/run.js');
       const { renderGate } = await import('../../gates/render.js');
       const run = await runGate({

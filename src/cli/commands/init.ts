@@ -1,5 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 export function registerInit(program: Command, ctx: CliContext): void {
   program
@@ -22,8 +24,6 @@ Writes (from what it detects: package manager, Dockerfiles, compose files, workf
 Existing files are never overwritten without --force; the command shows the difference instead.`,
     )
     .action(async (target, opts) => {
-      const path = await import('node:path');
-      const { readFile } = await import('node:fs/promises');
       const { initRepository } = await import('../../repo-automation/init.js');
       const { lineDiff } = await import('../../repo-automation/line-diff.js');
       const root = path.resolve(ctx.io.cwd, target);

@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
@@ -26,7 +27,6 @@ Examples:
   appwrite-secops keys list --all-envs --format json`,
     )
     .action(async (opts) => {
-      const path = await import('node:path');
       const { resolveConfig } = await import('../../core/config.js');
       const { liveConfigOf } = await import('../../live/settings.js');
       const { resolveEnvironment, selectEnvironments } = await import('../../live/environments.js');

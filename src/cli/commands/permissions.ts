@@ -1,5 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
 
 export const PERMISSION_FORMATS = ['text', 'markdown', 'csv', 'json'] as const;
 export const PERMISSION_DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -28,7 +29,6 @@ Examples:
   appwrite-secops permissions diff HEAD~1:appwrite.json appwrite.json --fail-on-widen`,
     )
     .action(async (target, opts) => {
-      const path = await import('node:path');
       const { loadProjectsAt } = await import('../../permissions/load.js');
       const { buildMatrix } = await import('../../permissions/matrix.js');
       const { filterMatrix } = await import('../../permissions/filter.js');

@@ -2,6 +2,8 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { FAIL_ON_LEVELS } from '../../core/severity.js';
 import { outputPairs } from '../output.js';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
 
 export const SECRETS_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
 
@@ -47,8 +49,6 @@ Examples:
       const modes = [opts.history && '--history', opts.staged && '--staged', opts.stdin && '--stdin'].filter(Boolean);
       if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined`, { hint: 'run one scan per mode' });
       if (opts.stdinPath && !opts.stdin) throw new UsageError('--stdin-path only applies with --stdin', { hint: 'add --stdin, or drop --stdin-path' });
-      const path = await import('node:path');
-      const { stat } = await import('node:fs/promises');
       const { audit } = await import('../../audit.js');
       const { writeReports } = await import('../output.js');
       const { exitCodeFor } = await import('../../core/result.js');

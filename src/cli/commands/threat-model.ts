@@ -1,5 +1,8 @@
 import { Command } from '@commander-js/extra-typings';
 import type { CliContext } from '../runtime.js';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 
 export function registerThreatModel(program: Command, ctx: CliContext): void {
   const tm = program.command('threat-model').description('Threat model of the app: trust boundaries and service paths (config section threatModel).');
@@ -22,9 +25,6 @@ Examples:
   appwrite-secops threat-model init --force`,
     )
     .action(async (target, opts) => {
-      const path = await import('node:path');
-      const { existsSync } = await import('node:fs');
-      const { writeFile } = await import('node:fs/promises');
       const { Workspace, readTextFile } = await import('../../core/workspace.js');
       const { CONFIG_FILE_NAMES } = await import('../../core/config.js');
       const { buildInventory } = await import('../../code/inventory.js');
@@ -57,7 +57,6 @@ Examples:
 
 /** The inventory commands take a folder: a missing path or a file is an input error (exit 2). */
 export async function assertFolder(root: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
   const { InputError } = await import('../../core/errors.js');
   const st = await stat(root).catch(() => undefined);
   if (!st) throw new InputError(`${root}: no such folder`, { hint: 'pass the folder of your app' });
