@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The CLIs the tests spawn keep their V8 code cache here, not in the developer's ~/.cache.
+    env: { APPWRITE_SECOPS_CACHE_DIR: path.join(tmpdir(), 'appwrite-secops-test-code-cache') },
     server: {
       deps: {
         // GitHub's workflow parser imports JSON without import attributes, which plain Node 20 refuses;

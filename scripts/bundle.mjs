@@ -1,26 +1,65 @@
-// Bundles the CLI (dist/cli/main.js and the secret-scanner worker) into dist/bundle/ with code splitting:
-// one file per lazily loaded part instead of hundreds of small modules, which halves Node's start-up
-// work for `appwrite-secops audit`. The library entry (dist/index.js) stays unbundled.
-// Native and optional drivers stay external; CommonJS dependencies get a real `require` through the banner.
-// Minified because Node compiles every loaded chunk on every start: minifying roughly halves the bytes
-// parsed by `audit`. Error classes therefore name themselves explicitly (src/core/errors.ts); the linked
-// source maps keep stack traces readable. SECOPS_BUNDLE_MINIFY=0 and SECOPS_BUNDLE_OUTDIR=… are for profiling.
+// Bundles the CLI for a fast start (the library entry, dist/index.js, stays unbundled):
+// - dist/bundle/main.cjs: the whole CLI as one CommonJS script. bin/appwrite-secops.js runs it through
+//   vm.Script with a V8 code cache (src/cli/launch.ts), which Node 20 offers for scripts but not for ES
+//   modules; from the second run on, most of the compiling is skipped.
+// - dist/bundle/worker.js: the secret scanner's worker thread, an ES module.
+// Minified because V8 still reads every byte: error classes therefore name themselves explicitly
+// (src/core/errors.ts) and the linked source maps keep stack traces readable. Native and optional
+// drivers stay external. SECOPS_BUNDLE_MINIFY=0 and SECOPS_BUNDLE_OUTDIR=… are for profiling.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 
 const outdir = process.env.SECOPS_BUNDLE_OUTDIR ?? new URL('../dist/bundle/', import.meta.url).pathname;
+const minify = process.env.SECOPS_BUNDLE_MINIFY !== '0';
+const external = ['better-sqlite3', 'pg', 'playwright-core'];
+// The Appwrite SDKs and their HTTP client (4 MB of source) serve only the live commands: the CLI script
+// requires them from node_modules when one runs, so every other command neither compiles nor caches them.
+const liveOnly = ['node-appwrite', '@appwrite.io/console', 'undici'];
 await rm(outdir, { recursive: true, force: true });
+
+// vm.Script offers no dynamic import() without --experimental-vm-modules: `import('fs')` of a Node
+// built-in (one dependency has it) becomes a bundled `require('fs')` instead.
+const builtinDynamicImports = {
+  name: 'builtin-dynamic-imports',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => (args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 await build({
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/secrets/worker.js' },
+  entryPoints: { main: 'dist/cli/main.js' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: [...external, ...liveOnly],
+  plugins: [builtinDynamicImports],
+  // launch.ts passes the bundle's file URL in; modules resolve their neighbours (worker.js) from it.
+  define: { 'import.meta.url': '__secopsImportMetaUrl' },
+  minify,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+const main = await readFile(new URL('main.cjs', `file://${outdir.endsWith('/') ? outdir : `${outdir}/`}`), 'utf8');
+// A real import() call left in the script would fail at run time; `import(${…})` inside template
+// literals is code text handed to a worker, not a call.
+const leftover = main.match(/\bimport\((?!\$\{)[^)]{0,60}\)/g);
+if (leftover) throw new Error(`dist/bundle/main.cjs still calls import(): ${leftover.join(', ')}`);
+
+await build({
+  entryPoints: { worker: 'dist/secrets/worker.js' },
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', 'pg', 'playwright-core'],
+  external,
   banner: { js: "import { createRequire as __secopsCreateRequire } from 'node:module'; const require = __secopsCreateRequire(import.meta.url);" },
-  minify: process.env.SECOPS_BUNDLE_MINIFY !== '0',
+  minify,
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -127,7 +127,8 @@ export class ScanPool {
 
 function spawnWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return new Worker(new URL('./worker.js', import.meta.url));
+  // Built: dist/secrets/pool.js, or the CLI bundle dist/bundle/main.cjs, beside dist/bundle/worker.js.
+  if (here.endsWith('.js') || here.endsWith('.cjs')) return new Worker(new URL('./worker.js', import.meta.url));
   // Running from TypeScript sources (tests, `tsx`): worker threads do not inherit the loader, so the
   // worker registers tsx itself before importing the TypeScript worker module.
   const require = createRequire(import.meta.url);

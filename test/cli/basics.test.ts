@@ -2,13 +2,21 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, ROOT } from '../support/cli.js';
 
 describe('CLI basics (built binary)', () => {
   it('--help teaches: commands, exit codes, examples', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
     for (const word of ['audit', 'checks', 'explain', 'init', 'gate', 'Exit codes', 'incomplete']) expect(r.stdout).toContain(word);
+  });
+
+  it('a reader that stops early (| head) ends the run quietly with its exit code, no stack trace', () => {
+    // `true` exits at once without reading, so the CLI's first write meets a closed pipe (EPIPE).
+    const r = spawnSync('/bin/bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" audit examples/selfhosted-insecure --format json | true`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // the audit's own verdict (findings at or above high), not a crash
   });
 
   it('--version prints the package version', () => {

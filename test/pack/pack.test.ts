@@ -19,7 +19,9 @@ describe('npm pack', () => {
     const listing = execFileSync('tar', ['-tzf', path.join(out, tgz!)], { encoding: 'utf8' }).split('\n');
     expect(listing).toContain('package/bin/appwrite-secops.js');
     expect(listing).toContain('package/dist/cli/main.js');
-    expect(listing).toContain('package/dist/bundle/main.js');
+    expect(listing).toContain('package/dist/bundle/main.cjs');
+    expect(listing).toContain('package/dist/bundle/worker.js');
+    expect(listing).toContain('package/dist/cli/launch.js');
     expect(listing.some((f) => f.includes('.test.') || f.includes('__fixtures__'))).toBe(false);
 
     const app = await mkdtemp(path.join(tmpdir(), 'pack-install-'));
@@ -34,10 +36,17 @@ describe('npm pack', () => {
     expect((JSON.parse(checks.stdout) as unknown[]).length).toBeGreaterThan(20);
 
     await cp(path.join(ROOT, 'examples', 'appwrite-insecure'), path.join(app, 'project'), { recursive: true });
-    const audit = spawnSync(bin, ['audit', 'project', '--format', 'json'], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // A fresh code-cache folder: the first audit compiles and writes the cache, the second compiles from it.
+    const cacheDir = path.join(app, 'code-cache');
+    const env = { ...process.env, NO_COLOR: '1', APPWRITE_SECOPS_CACHE_DIR: cacheDir };
+    const audit = spawnSync(bin, ['audit', 'project', '--format', 'json'], { cwd: app, encoding: 'utf8', env });
     expect(audit.stderr).toBe('');
     expect(audit.status).toBe(1);
     expect((JSON.parse(audit.stdout) as { summary: { blocking: number } }).summary.blocking).toBeGreaterThan(0);
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith('.v8'))).toHaveLength(1);
+    const again = spawnSync(bin, ['audit', 'project', '--format', 'json'], { cwd: app, encoding: 'utf8', env });
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout).findings).toEqual(JSON.parse(audit.stdout).findings);
 
     const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { audit, renderReport } from 'appwrite-secops'; const r = await audit({ root: 'project' }); console.log(typeof renderReport, r.summary.total > 0);"], { cwd: app, encoding: 'utf8' });
     expect(lib.stderr).toBe('');

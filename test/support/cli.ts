@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** Spawns the built CLI (`npm test` builds first via pretest). */
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
-  if (!existsSync(`${ROOT}dist/bundle/main.js`)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
+  if (!existsSync(`${ROOT}dist/bundle/main.cjs`)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env } as NodeJS.ProcessEnv,
