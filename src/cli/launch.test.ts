@@ -1,8 +1,8 @@
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeCacheDir, launch, mayWriteCodeCache } from './launch.js';
+import { codeCacheDir, KEEP_OTHER_CACHES, launch, mayWriteCodeCache } from './launch.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -66,6 +66,20 @@ describe('launch', () => {
     const r = await launch(file, [], { APPWRITE_SECOPS_CACHE_DIR: open });
     expect(r.report).toMatchObject({ cache: 'miss', wrote: false });
     expect(await readdir(open)).toEqual([]);
+  });
+
+  it('keeps only the newest few caches of other bundles when it writes one (upgrades leave no pile)', async () => {
+    const cacheDir = path.join(dir, 'cache-prune');
+    await mkdir(cacheDir, { recursive: true, mode: 0o700 });
+    const old = Array.from({ length: 6 }, (_, i) => `code-${String(i).repeat(32)}.v8`);
+    for (const [i, f] of old.entries()) {
+      await writeFile(path.join(cacheDir, f), 'x', { mode: 0o600 });
+      await utimes(path.join(cacheDir, f), 1_700_000_000 + i, 1_700_000_000 + i);
+    }
+    await writeFile(path.join(cacheDir, 'notes.txt'), 'not ours');
+    const r = await launch(await bundle('prune'), [], { APPWRITE_SECOPS_CACHE_DIR: cacheDir });
+    const left = (await readdir(cacheDir)).sort();
+    expect(left).toEqual([...old.slice(-KEEP_OTHER_CACHES), path.basename(r.report.cacheFile!), 'notes.txt'].sort());
   });
 
   it('runs without a cache when it is turned off or cannot be written', async () => {

@@ -17,7 +17,7 @@
  * folder: a runner usually starts empty and is thrown away, so writing would only cost each job time.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,10 +83,23 @@ function writePrivateFile(file: string, data: Buffer): boolean {
     writeFileSync(tmp, data, { mode: 0o600 });
     chmodSync(tmp, 0o600);
     renameSync(tmp, file);
+    pruneOldCaches(dir, file);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Caches kept besides the current one: other installs and Node versions; older ones are upgrades' leftovers. */
+export const KEEP_OTHER_CACHES = 3;
+
+/** Deletes all but the newest few other cache files, so that upgrades do not pile up megabytes. */
+function pruneOldCaches(dir: string, current: string): void {
+  const others = readdirSync(dir)
+    .filter((f) => /^code-[0-9a-f]{32}\.v8$/.test(f) && path.join(dir, f) !== current)
+    .map((f) => ({ f, mtime: statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { f } of others.slice(KEEP_OTHER_CACHES)) unlinkSync(path.join(dir, f));
 }
 
 /**
