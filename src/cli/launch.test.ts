@@ -1,8 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeCacheDir, KEEP_OTHER_CACHES, launch, mayWriteCodeCache } from './launch.js';
+import { codeCacheDir, KEEP_OTHER_CACHES, launch, mayWriteCodeCache, trainCodeCache, type LaunchReport } from './launch.js';
+
+/**
+ * launch() in a fresh process: V8 keeps compiled scripts in memory per process and would hand the test
+ * process its earlier compile instead of looking at the cached data, which is what these tests are about.
+ */
+function launchInChild(file: string, argv: string[], env: NodeJS.ProcessEnv): { code: number; report: LaunchReport } {
+  const launchTs = new URL('./launch.ts', import.meta.url).href;
+  // The same code every time (the cache key includes Node's own arguments); the parameters go by environment.
+  const code = `const { launch } = await import(${JSON.stringify(launchTs)}); const p = JSON.parse(process.env.LAUNCH_PARAMS); process.stdout.write(JSON.stringify(await launch(p.file, p.argv, p.env)));`;
+  const params = JSON.stringify({ file, argv, env });
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', env: { ...process.env, LAUNCH_PARAMS: params } })) as { code: number; report: LaunchReport };
+}
 
 let dir: string;
 beforeAll(async () => {
@@ -24,21 +37,27 @@ async function bundle(name: string, body = 'return argv.length;'): Promise<strin
 }
 
 describe('launch', () => {
-  it('runs the bundle, writes a private cache on the first run and compiles from it on the next', async () => {
+  it('runs the bundle with require, its file name and its file URL', async () => {
+    const file = await bundle('inproc');
+    const r = await launch(file, ['node', 'x', 'a', 'b'], { APPWRITE_SECOPS_NO_CODE_CACHE: '1' });
+    expect(r).toEqual({ code: 4, report: { cache: 'off', wrote: false } });
+    expect((globalThis as { __launchSeen?: unknown }).__launchSeen).toEqual({ url: `file://${file}`, base: 'main.cjs' });
+  });
+
+  it('writes a private cache on the first run and compiles from it on the next', async () => {
     const file = await bundle('first');
     const cacheDir = path.join(dir, 'cache-first');
     const env = { APPWRITE_SECOPS_CACHE_DIR: cacheDir };
-    const one = await launch(file, ['node', 'x', 'a', 'b'], env);
+    const one = launchInChild(file, ['node', 'x', 'a', 'b'], env);
     expect(one.code).toBe(4);
     expect(one.report).toMatchObject({ cache: 'miss', wrote: true });
-    expect((globalThis as { __launchSeen?: unknown }).__launchSeen).toEqual({ url: `file://${file}`, base: 'main.cjs' });
     const files = await readdir(cacheDir);
-    expect(files).toHaveLength(1);
+    expect(files).toEqual([path.basename(one.report.cacheFile!)]);
     if (process.platform !== 'win32') {
       expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
       expect((await stat(path.join(cacheDir, files[0]!))).mode & 0o777).toBe(0o600);
     }
-    const two = await launch(file, ['node', 'x'], env);
+    const two = launchInChild(file, ['node', 'x'], env);
     expect(two).toEqual({ code: 2, report: { cacheFile: one.report.cacheFile, cache: 'hit', wrote: false } });
   });
 
@@ -66,6 +85,36 @@ describe('launch', () => {
     const r = await launch(file, [], { APPWRITE_SECOPS_CACHE_DIR: open });
     expect(r.report).toMatchObject({ cache: 'miss', wrote: false });
     expect(await readdir(open)).toEqual([]);
+  });
+
+  it('starts from the cache the build shipped beside the bundle, and makes its own only when that one does not fit', async () => {
+    const file = await bundle('shipped', 'return argv.length + 100;');
+    const shipped = await trainCodeCache(file, [['a'], ['b', 'c']], dir);
+    expect(path.dirname(shipped)).toBe(path.dirname(file));
+    expect(path.basename(shipped)).toMatch(/^main-[0-9a-f]{32}\.v8$/);
+    const env = { APPWRITE_SECOPS_CACHE_DIR: path.join(dir, 'cache-shipped') };
+    const first = launchInChild(file, ['x'], env);
+    expect(first).toMatchObject({ code: 101, report: { cache: 'shipped', wrote: false } });
+    await expect(readdir(path.join(dir, 'cache-shipped'))).rejects.toThrow();
+    // A shipped cache that does not fit (another Node build; here: damaged) is refused by V8: the run
+    // compiles as usual and writes the user's own cache, which the next run uses first.
+    await writeFile(shipped, Buffer.alloc(4096, 7));
+    expect(launchInChild(file, [], env).report).toMatchObject({ cache: 'miss', wrote: true });
+    expect(launchInChild(file, [], env).report).toMatchObject({ cache: 'hit', wrote: false });
+    // And a damaged cache of the user's own is refused and replaced.
+    const own = (await readdir(path.join(dir, 'cache-shipped')))[0]!;
+    await writeFile(path.join(dir, 'cache-shipped', own), Buffer.alloc(4096, 7), { mode: 0o600 });
+    expect(launchInChild(file, [], env).report).toMatchObject({ cache: 'rejected', wrote: true });
+    expect(launchInChild(file, [], env).report).toMatchObject({ cache: 'hit', wrote: false });
+  });
+
+  it('removes shipped caches of earlier bundle bytes when it trains a new one', async () => {
+    const file = await bundle('retrain', 'return 1;');
+    const before = await trainCodeCache(file, [[]], dir);
+    await writeFile(file, (await import('node:fs')).readFileSync(file, 'utf8').replace('return 1;', 'return 2;'));
+    const after = await trainCodeCache(file, [[]], dir);
+    expect(after).not.toBe(before);
+    expect((await readdir(path.dirname(file))).filter((f) => f.endsWith('.v8'))).toEqual([path.basename(after)]);
   });
 
   it('keeps only the newest few caches of other bundles when it writes one (upgrades leave no pile)', async () => {
