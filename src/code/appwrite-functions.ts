@@ -4,6 +4,7 @@
  * this area needs are read here; the full project model (issue 3) reads the rest of the file.
  */
 import type { FunctionInfo } from './types.js';
+import { escapeRegExp, isRecord } from '../core/text.js';
 
 export const APPWRITE_CONFIG_NAMES = ['appwrite.config.json', 'appwrite.json'] as const;
 
@@ -15,10 +16,6 @@ interface DeclaredFunction {
 }
 
 // Checked by hand rather than with zod: four fields do not justify loading zod on every audit's start-up.
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** A `functions[]` entry with a non-empty `$id` and well-typed `name`, `path` and `scopes`; other fields are ignored. */
 function declaredFunction(v: unknown): DeclaredFunction | undefined {
   if (!isRecord(v) || typeof v.$id !== 'string' || v.$id.length === 0) return undefined;
@@ -86,7 +83,7 @@ export function functionFolders(files: readonly string[], known: readonly Functi
 }
 
 function lineOfJsonValue(text: string, key: string, value: string): number | undefined {
-  const needle = new RegExp(`"${escapeRe(key)}"\\s*:\\s*${escapeRe(JSON.stringify(value))}`);
+  const needle = new RegExp(`"${escapeRegExp(key)}"\\s*:\\s*${escapeRegExp(JSON.stringify(value))}`);
   const m = needle.exec(text);
   return m ? text.slice(0, m.index).split('\n').length : undefined;
 }
@@ -100,8 +97,4 @@ function lineOfKeyAfter(text: string, key: string, afterLine: number | undefined
 function jsonErrorLine(text: string, err: Error): number | undefined {
   const m = err.message.match(/position (\d+)/);
   return m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

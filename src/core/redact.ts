@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeRegExp } from './text.js';
 
 /** Characters of a secret that may be shown. Four is enough to recognise a key type, never enough to use it. */
 export const SHOWN_PREFIX = 4;
@@ -54,8 +55,4 @@ export class Redactor {
     }
     return text.replace(this.pattern, (m) => redactSecret(m));
   }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

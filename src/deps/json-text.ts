@@ -175,6 +175,4 @@ export function jsoncToJson(text: string): string {
   return out + text.slice(chunkStart);
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isRecord } from '../core/text.js';

@@ -1,6 +1,7 @@
 import { isPlaceholder, shannonEntropy } from './placeholder.js';
 import { ALL_RULES } from './rules/index.js';
 import type { RawMatch, SecretRule } from './types.js';
+import { escapeRegExp } from '../core/text.js';
 
 export interface CompiledRules {
   rules: readonly SecretRule[];
@@ -193,8 +194,4 @@ export function countNewlines(text: string, from: number, to: number): number {
     i = text.indexOf('\n', i + 1);
   }
   return n;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
